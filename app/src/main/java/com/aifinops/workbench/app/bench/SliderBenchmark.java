@@ -1,0 +1,83 @@
+package com.aifinops.workbench.app.bench;
+
+import com.aifinops.workbench.app.SampleWorkbook;
+import com.aifinops.workbench.model.workbook.Workbook;
+import com.aifinops.workbench.pricing.catalog.BuiltInCatalog;
+import com.aifinops.workbench.views.studio.WorkloadStudioView;
+import com.aifinops.workbench.views.studio.WorkloadStudioViewModel;
+import com.aifinops.workbench.views.theme.Theme;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Recompute + redraw time of one cache-slider step in a real window (README: "Benchmarks").
+ * Each step sets the slider's value and times the work it causes on the FX thread: the coalesced recompute with
+ * the table refresh and the chart's synchronous repaint of its canvas, plus the CSS and layout pass of the next
+ * pulse. Waiting for the pulse timer is not counted: that is idle time, not work. Prints the median and p95
+ * over 100 steps after 20 warm-up steps.
+ */
+public final class SliderBenchmark {
+    private static final int WARMUP = 20;
+    private static final int STEPS = 100;
+
+    private SliderBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Workbook wb = SampleWorkbook.load();
+        WorkloadStudioViewModel vm = new WorkloadStudioViewModel(BuiltInCatalog.get().overriddenBy(wb.priceRows()),
+                wb.compareModels(), Platform::runLater);
+        CompletableFuture<Scene> shown = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            vm.load(wb.workloads().get(0));
+            vm.recomputeNow();
+            Scene scene = new Scene(new WorkloadStudioView(vm), 1280, 800);
+            Theme.apply(scene);
+            Stage stage = new Stage();
+            stage.setScene(scene);
+            stage.show();
+            shown.complete(scene);
+        });
+        Scene scene = shown.get(30, TimeUnit.SECONDS);
+        double[] ms = new double[STEPS];
+        for (int i = -WARMUP; i < STEPS; i++) {
+            double value = (i + WARMUP) % 101; // sweep 0..100 %
+            CompletableFuture<Long> done = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                long t0 = System.nanoTime();
+                vm.cacheHitPercentProperty().set(value); // queues the coalesced recompute (which redraws the chart)
+                Platform.runLater(() -> {                 // runs after it
+                    long work = System.nanoTime() - t0;
+                    long[] pulseStart = new long[1];
+                    Runnable[] pre = new Runnable[1];
+                    Runnable[] post = new Runnable[1];
+                    pre[0] = () -> pulseStart[0] = System.nanoTime();
+                    post[0] = () -> {
+                        scene.removePreLayoutPulseListener(pre[0]);
+                        scene.removePostLayoutPulseListener(post[0]);
+                        done.complete(work + System.nanoTime() - pulseStart[0]);
+                    };
+                    scene.addPreLayoutPulseListener(pre[0]);
+                    scene.addPostLayoutPulseListener(post[0]);
+                });
+            });
+            long nanos = done.get(10, TimeUnit.SECONDS);
+            if (i >= 0) {
+                ms[i] = nanos / 1e6;
+            }
+        }
+        Arrays.sort(ms);
+        System.out.printf("slider step (recompute + table + chart redraw + CSS/layout), %d steps: median %.2f ms, p95 %.2f ms, max %.2f ms%n",
+                STEPS, ms[STEPS / 2], ms[(int) (STEPS * 0.95)], ms[STEPS - 1]);
+        Platform.exit();
+    }
+}

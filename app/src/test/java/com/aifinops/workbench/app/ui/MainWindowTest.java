@@ -1,0 +1,37 @@
+package com.aifinops.workbench.app.ui;
+
+import com.aifinops.workbench.app.SampleWorkbook;
+import com.aifinops.workbench.app.WorkbenchApp;
+import com.aifinops.workbench.views.theme.Theme;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The window a newcomer sees: the bundled sample, priced, without touching anything. */
+@Tag("gui")
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @Start
+    void start(Stage stage) {
+        Scene scene = new Scene(new WorkbenchApp().createWindow(SampleWorkbook.load()), 1280, 800);
+        Theme.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void showsTheSampleOnGpt55AndThreeCheaperModels(FxRobot robot) {
+        assertEquals("$95,850.00", robot.lookup("#monthlyCost").queryAs(Label.class).getText());
+        TableView<?> table = robot.lookup("#modelTable").queryAs(TableView.class);
+        assertEquals(4, table.getItems().size());
+    }
+}

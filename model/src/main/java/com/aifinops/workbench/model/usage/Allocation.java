@@ -1,0 +1,20 @@
+package com.aifinops.workbench.model.usage;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Who a usage line belongs to: the four-tier path (org → team → project → agent) and the other dimensions
+ * exports carry. Any field may be {@code null} (unknown); {@code tags} holds free key/value tags
+ * (e.g. FOCUS {@code Tags}, OTel attributes) and is never null.
+ */
+public record Allocation(String org, String team, String project, String agent, String user, String apiKey,
+                         String workspace, String environment, String feature, String customer,
+                         Map<String, String> tags) {
+
+    public static final Allocation NONE = new Allocation(null, null, null, null, null, null, null, null, null, null, Map.of());
+
+    public Allocation {
+        tags = tags == null ? Map.of() : Map.copyOf(new TreeMap<>(tags));
+    }
+}

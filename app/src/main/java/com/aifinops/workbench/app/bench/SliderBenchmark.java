@@ -29,33 +29,16 @@ public final class SliderBenchmark {
     private SliderBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        Workbook wb = SampleWorkbook.load();
-        WorkloadStudioViewModel vm = new WorkloadStudioViewModel(BuiltInCatalog.get().overriddenBy(wb.priceRows()),
-                wb.compareModels(), Platform::runLater);
-        CompletableFuture<Scene> shown = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            vm.load(wb.workloads().get(0));
-            vm.recomputeNow();
-            Scene scene = new Scene(new WorkloadStudioView(vm), 1280, 800);
-            Theme.apply(scene);
-            Stage stage = new Stage();
-            stage.setScene(scene);
-            stage.show();
-            shown.complete(scene);
-        });
-        Scene scene = shown.get(30, TimeUnit.SECONDS);
+    /** Times {@link #STEPS} steps after {@link #WARMUP} warm-up steps; returns sorted milliseconds. */
+    private static double[] sweep(Scene scene, java.util.function.IntConsumer step) throws Exception {
         double[] ms = new double[STEPS];
         for (int i = -WARMUP; i < STEPS; i++) {
-            double value = (i + WARMUP) % 101; // sweep 0..100 %
+            int n = i + WARMUP;
             CompletableFuture<Long> done = new CompletableFuture<>();
             Platform.runLater(() -> {
                 long t0 = System.nanoTime();
-                vm.cacheHitPercentProperty().set(value); // queues the coalesced recompute (which redraws the chart)
-                Platform.runLater(() -> {                 // runs after it
+                step.accept(n);            // queues the coalesced recompute
+                Platform.runLater(() -> {  // runs after it
                     long work = System.nanoTime() - t0;
                     long[] pulseStart = new long[1];
                     Runnable[] pre = new Runnable[1];
@@ -76,8 +59,37 @@ public final class SliderBenchmark {
             }
         }
         Arrays.sort(ms);
-        System.out.printf("slider step (recompute + table + chart redraw + CSS/layout), %d steps: median %.2f ms, p95 %.2f ms, max %.2f ms%n",
-                STEPS, ms[STEPS / 2], ms[(int) (STEPS * 0.95)], ms[STEPS - 1]);
+        return ms;
+    }
+
+    private static void report(String what, double[] ms) {
+        System.out.printf("%s, %d steps: median %.2f ms, p95 %.2f ms, max %.2f ms%n",
+                what, STEPS, ms[STEPS / 2], ms[(int) (STEPS * 0.95)], ms[STEPS - 1]);
+    }
+
+    public static void main(String[] args) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Workbook wb = SampleWorkbook.load();
+        WorkloadStudioViewModel vm = new WorkloadStudioViewModel(BuiltInCatalog.get().overriddenBy(wb.priceRows()),
+                wb.compareModels(), Platform::runLater);
+        CompletableFuture<Scene> shown = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            vm.load(wb.workloads().get(0));
+            vm.recomputeNow();
+            Scene scene = new Scene(new WorkloadStudioView(vm), 1280, 800);
+            Theme.apply(scene);
+            Stage stage = new Stage();
+            stage.setScene(scene);
+            stage.show();
+            shown.complete(scene);
+        });
+        Scene scene = shown.get(30, TimeUnit.SECONDS);
+        report("cache-hit slider (curves unchanged, marker moves)",
+                sweep(scene, i -> vm.cacheHitPercentProperty().set(i % 101)));
+        report("overhead slider (every curve recomputed and redrawn)",
+                sweep(scene, i -> vm.overheadProperty().set(1.0 + (i % 201) / 100.0)));
         Platform.exit();
     }
 }

@@ -144,7 +144,7 @@ public final class WorkloadStudioView extends BorderPane {
                 sel.cost().costPerRequest().setScale(6, RoundingMode.HALF_UP).toPlainString(),
                 sel.cost().requestsPerMonth().setScale(0, RoundingMode.HALF_UP).toBigInteger(),
                 Usd.format(sel.cost().inputCost()), Usd.format(sel.cost().outputCost())));
-        table.setItems(FXCollections.observableArrayList(r.rows()));
+        table.getItems().setAll(r.rows()); // reuses the rows' cells: no rebuild per slider step
         chart.show(r);
     }
 

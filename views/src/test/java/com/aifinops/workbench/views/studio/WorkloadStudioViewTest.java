@@ -20,6 +20,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
@@ -59,13 +60,28 @@ class WorkloadStudioViewTest {
     }
 
     @Test
-    void draggingTheCacheSliderRedrawsTheChartMarker(FxRobot robot) {
-        double before = markerValue();
+    void draggingTheCacheSliderMovesTheMarkerWithoutRepaintingTheCurves(FxRobot robot) {
+        int repaints = view.chart().repaints();
         robot.drag("#cacheHitSlider .thumb").moveBy(120, 0).release(javafx.scene.input.MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
-        assertNotEquals(before, markerValue());
-        String shown = robot.lookup("#monthlyCost").queryAs(Label.class).getText();
-        assertNotEquals("$95,850.00", shown, "a higher hit rate lowers the cost");
+        Slider slider = robot.lookup("#cacheHitSlider").queryAs(Slider.class);
+        assertTrue(slider.getValue() > 50, "dragged right");
+        assertEquals(Math.round(slider.getValue()), Math.round(view.chart().markerValue()));
+        assertEquals(repaints, view.chart().repaints(), "the curves do not depend on the current hit rate");
+        assertNotEquals("$95,850.00", robot.lookup("#monthlyCost").queryAs(Label.class).getText(),
+                "a higher hit rate lowers the cost");
+    }
+
+    @Test
+    void movingTheOverheadSliderRedrawsTheCurvesOnce(FxRobot robot) {
+        int repaints = view.chart().repaints();
+        robot.interact(() -> robot.lookup("#overheadSlider").queryAs(Slider.class).setValue(2.4));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(repaints + 1, view.chart().repaints());
+        // twice the overhead of 1.20, twice the cost
+        assertEquals("$191,700.00", robot.lookup("#monthlyCost").queryAs(Label.class).getText());
+        double top = view.chart().dataset().getSeries(0).getY(0).doubleValue();
+        assertEquals(108_000 * 2, top, 1e-6, "h=0: 30000 µ$ · 3e6 · 2.4");
     }
 
     @Test
@@ -76,8 +92,4 @@ class WorkloadStudioViewTest {
         assertEquals("$191,700.00", robot.lookup("#monthlyCost").queryAs(Label.class).getText());
     }
 
-    private double markerValue() {
-        var plot = (org.jfree.chart.plot.XYPlot) view.chart().chart().getPlot();
-        return ((org.jfree.chart.plot.ValueMarker) plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next()).getValue();
-    }
 }

@@ -113,7 +113,7 @@ public final class WorkloadStudioView extends BorderPane {
         table.setMinHeight(28 * 3 + 32);
         table.getColumns().add(column("Model", r -> r.model().displayName(), 170, false));
         table.getColumns().add(column("Provider", r -> r.model().provider(), 110, false));
-        table.getColumns().add(column("$/MTok in · cached · out", r -> plain(r.model().prices().inputPerMTok())
+        table.getColumns().add(column("List $/MTok in·hit·out", r -> plain(r.model().prices().inputPerMTok())
                 + " · " + plain(r.model().prices().cacheHitPerMTok()) + " · " + plain(r.model().prices().outputPerMTok()), 170, false));
         table.getColumns().add(column("Per request", r -> "$" + r.cost().costPerRequest().setScale(6, RoundingMode.HALF_UP), 110, true));
         table.getColumns().add(column("Monthly", r -> Usd.format(r.cost().monthlyCost()), 130, true));

@@ -7,6 +7,7 @@ import com.aifinops.workbench.pricing.catalog.BuiltInCatalog;
 import com.aifinops.workbench.pricing.catalog.PriceCatalog;
 import com.aifinops.workbench.views.shell.MainWindow;
 import com.aifinops.workbench.views.shell.Screen;
+import com.aifinops.workbench.views.studio.StudioHistory;
 import com.aifinops.workbench.views.studio.WorkloadStudioView;
 import com.aifinops.workbench.views.studio.WorkloadStudioViewModel;
 import com.aifinops.workbench.views.theme.Theme;
@@ -65,6 +66,9 @@ public final class WorkbenchApp extends Application {
         window.addFileAction("_Quit", "Shortcut+Q", Platform::exit);
         window.addHelpAction("_About", this::about);
         show(wb);
+        StudioHistory history = new StudioHistory(studio);
+        window.addEditAction("_Undo", "Shortcut+Z", history::undo).disableProperty().bind(history.canUndoProperty().not());
+        window.addEditAction("_Redo", "Shortcut+Shift+Z", history::redo).disableProperty().bind(history.canRedoProperty().not());
         return window;
     }
 

@@ -34,4 +34,21 @@ class MainWindowTest {
         TableView<?> table = robot.lookup("#modelTable").queryAs(TableView.class);
         assertEquals(4, table.getItems().size());
     }
+
+    @Test
+    void ctrlZUndoesASliderMoveAndCtrlShiftZRedoesIt(FxRobot robot) {
+        javafx.scene.control.Slider slider = robot.lookup("#overheadSlider").queryAs(javafx.scene.control.Slider.class);
+        robot.interact(() -> slider.setValue(2.4));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("$191,700.00", robot.lookup("#monthlyCost").queryAs(Label.class).getText(), "2 × 95,850");
+        robot.clickOn("#monthlyCost");
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.Z).release(javafx.scene.input.KeyCode.CONTROL);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("$95,850.00", robot.lookup("#monthlyCost").queryAs(Label.class).getText());
+        assertEquals(1.2, slider.getValue(), 1e-9);
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.Z)
+                .release(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("$191,700.00", robot.lookup("#monthlyCost").queryAs(Label.class).getText());
+    }
 }

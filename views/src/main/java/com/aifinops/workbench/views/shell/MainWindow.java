@@ -33,11 +33,12 @@ public final class MainWindow extends BorderPane {
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty statusRight = new SimpleStringProperty("");
     private final Menu fileMenu = new Menu("_File");
+    private final Menu editMenu = new Menu("_Edit");
     private final Menu helpMenu = new Menu("_Help");
 
     public MainWindow(List<Screen> screens) {
         getStyleClass().add("main-window");
-        setTop(new MenuBar(fileMenu, helpMenu));
+        setTop(new MenuBar(fileMenu, editMenu, helpMenu));
         setLeft(createNav(screens));
         content.getStyleClass().add("content");
         setCenter(content);
@@ -53,6 +54,11 @@ public final class MainWindow extends BorderPane {
     /** Adds a File menu item with an accelerator such as "Shortcut+O". */
     public MenuItem addFileAction(String text, String accelerator, Runnable action) {
         return add(fileMenu, text, accelerator, action);
+    }
+
+    /** Adds an Edit menu item (undo, redo, …) with an accelerator such as "Shortcut+Z". */
+    public MenuItem addEditAction(String text, String accelerator, Runnable action) {
+        return add(editMenu, text, accelerator, action);
     }
 
     public MenuItem addHelpAction(String text, Runnable action) {

@@ -39,9 +39,18 @@ public final class WorkbenchApp extends Application {
         Application.launch(WorkbenchApp.class, args);
     }
 
+    private String databaseProblem;
+
     @Override
-    public void init() throws Exception {
-        database = Database.open(AppPaths.database());
+    public void init() {
+        try {
+            database = Database.open(AppPaths.database());
+        } catch (Exception e) {
+            // e.g. another instance holds the file lock: open the window anyway and say why the ledger is missing
+            databaseProblem = String.valueOf(e.getMessage()).contains("already in use")
+                    ? "Another AI FinOps Workbench is using it. Close that window and start again."
+                    : e.getMessage();
+        }
     }
 
     @Override
@@ -55,6 +64,12 @@ public final class WorkbenchApp extends Application {
         stage.setMinHeight(640);
         StartupTiming.reportFirstFrame(stage);
         stage.show();
+        if (databaseProblem != null) {
+            Alert a = new Alert(Alert.AlertType.WARNING, databaseProblem);
+            a.setHeaderText("The database at " + AppPaths.database() + ".mv.db could not be opened.\n"
+                    + "Modelling works; imported data is unavailable until it can be opened.");
+            a.show();
+        }
     }
 
     /** Builds the window around {@code wb}; public so UI tests can build the same window without a database. */
@@ -78,7 +93,7 @@ public final class WorkbenchApp extends Application {
         studio.recomputeNow();
         window.statusRightProperty().set(wb.name());
         try {
-            window.statusProperty().set(database == null ? "No database (preview)" :
+            window.statusProperty().set(database == null ? "No database" + (databaseProblem == null ? "" : ": " + databaseProblem) :
                     "Database " + AppPaths.database() + ".mv.db · schema v" + database.schemaVersion());
         } catch (Exception e) {
             window.statusProperty().set("Database unavailable: " + e.getMessage());

@@ -1,0 +1,63 @@
+package com.aifinops.workbench.importers.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Replaces a file so that a crash at any moment leaves either the old or the new content, never a mix:
+ * write a temporary file beside the target, flush it to disk, then rename it over the target. Optionally the
+ * previous content is first kept as {@code <name>.bak} (itself replaced atomically).
+ */
+public final class AtomicFiles {
+    /** Writes the new content; may throw, in which case nothing is replaced. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /** The backup kept beside {@code file}: {@code x.afw.json} → {@code x.afw.json.bak}. */
+    public static Path backupOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".bak");
+    }
+
+    public static void replace(Path file, boolean keepBackup, Body body) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path bakTmp = null;
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                body.writeTo(out);
+            }
+            force(tmp);
+            if (keepBackup && Files.exists(target)) {
+                bakTmp = Files.createTempFile(dir, "." + target.getFileName(), ".bak.tmp");
+                Files.copy(target, bakTmp, StandardCopyOption.REPLACE_EXISTING);
+                force(bakTmp);
+                Files.move(bakTmp, backupOf(target), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+            if (bakTmp != null) {
+                Files.deleteIfExists(bakTmp);
+            }
+        }
+    }
+
+    private static void force(Path p) throws IOException {
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+}

@@ -58,19 +58,37 @@ public final class WorkbookJson {
                    List<Note> notes, List<UsageRollup> usageRollups) {
     }
 
+    /**
+     * A workbook as read, and the schema version its file had (lower than {@code Workbook.SCHEMA_VERSION} when it
+     * was migrated on read and will be upgraded by the next save).
+     */
+    public record Loaded(Workbook workbook, int fileVersion) {
+        public boolean migrated() {
+            return fileVersion < Workbook.SCHEMA_VERSION;
+        }
+    }
+
     private WorkbookJson() {
     }
 
     public static Workbook read(Path file) throws WorkbookFormatException, IOException {
+        return load(file).workbook();
+    }
+
+    public static Loaded load(Path file) throws WorkbookFormatException, IOException {
         if (Files.size(file) > MAX_BYTES) {
             throw new WorkbookFormatException(file + ": larger than " + MAX_BYTES / (1024 * 1024) + " MiB, not a workbook");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
+            return load(in, file.toString());
         }
     }
 
     public static Workbook read(InputStream in, String sourceName) throws WorkbookFormatException, IOException {
+        return load(in, sourceName).workbook();
+    }
+
+    public static Loaded load(InputStream in, String sourceName) throws WorkbookFormatException, IOException {
         byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
             throw new WorkbookFormatException(sourceName + ": larger than " + MAX_BYTES / (1024 * 1024) + " MiB, not a workbook");
@@ -107,8 +125,8 @@ public final class WorkbookJson {
         if (dto.workloads() == null || dto.workloads().isEmpty()) {
             throw new WorkbookFormatException(sourceName + ": a workbook needs at least one workload");
         }
-        return new Workbook(dto.name() == null ? "Untitled" : dto.name(), dto.workloads(), dto.compareModels(),
-                dto.priceRows(), dto.scenarios(), dto.notes(), dto.usageRollups());
+        return new Loaded(new Workbook(dto.name() == null ? "Untitled" : dto.name(), dto.workloads(), dto.compareModels(),
+                dto.priceRows(), dto.scenarios(), dto.notes(), dto.usageRollups()), version);
     }
 
     private static WorkbookFormatException formatError(String sourceName, JsonProcessingException e) {

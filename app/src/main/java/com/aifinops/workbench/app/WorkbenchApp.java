@@ -66,20 +66,13 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) throws Exception {
-        this.stage = stage;
         Scene scene = new Scene(createWindow(SampleWorkbook.load()), 1280, 800);
         Theme.apply(scene);
         stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(640);
-        enableDragAndDrop(scene);
-        stage.setOnCloseRequest(e -> {
-            if (!Dialogs.confirmDiscard(stage, document, this::save)) {
-                e.consume();
-            }
-        });
+        attach(stage);
         StartupTiming.reportFirstFrame(stage);
-        updateTitle();
         stage.show();
         autosaver = new Autosaver(AppPaths.dataDir().resolve("recovery"), document,
                 e -> Platform.runLater(() -> window.statusProperty().set("Autosave failed: " + e.getMessage())));
@@ -89,6 +82,21 @@ public final class WorkbenchApp extends Application {
             open(Path.of(raw.get(0)));
         }
         autosaver.start(AUTOSAVE_SECONDS);
+    }
+
+    /**
+     * Makes {@code stage} the document's window: its title follows the dirty state, closing it asks about unsaved
+     * changes, and a workbook dropped on it opens. Public so UI tests get the same behaviour.
+     */
+    public void attach(Stage stage) {
+        this.stage = stage;
+        enableDragAndDrop(stage.getScene());
+        stage.setOnCloseRequest(e -> {
+            if (!Dialogs.confirmDiscard(stage, document, this::save)) {
+                e.consume();
+            }
+        });
+        updateTitle();
     }
 
     /** Builds the window around {@code wb}; public so UI tests can build the same window without a database. */

@@ -39,7 +39,7 @@ class WorkbookWindowTest {
         Scene scene = new Scene(app.createWindow(SampleWorkbook.load()), 1280, 800);
         Theme.apply(scene);
         stage.setScene(scene);
-        app.document().setOnChange(() -> stage.setTitle(app.document().title("AI FinOps Workbench")));
+        app.attach(stage);
         stage.show();
     }
 
@@ -63,6 +63,21 @@ class WorkbookWindowTest {
         assertFalse(stage.getTitle().startsWith("*"), stage.getTitle());
         assertEquals(0, new BigDecimal("0.80").compareTo(WorkbookJson.read(f).workloads().get(0).cacheHitRate()));
         assertTrue(Files.exists(f));
+    }
+
+    @Test
+    void closingWithUnsavedChangesAsksAndCancelKeepsTheWindow(FxRobot robot) {
+        robot.interact(() -> app.studio().overheadProperty().set(2.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(app.document().dirty());
+        javafx.application.Platform.runLater(() -> stage.fireEvent(
+                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("Don't Save").tryQuery().isPresent(), "the Save / Don't Save / Cancel prompt is shown");
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(stage.isShowing(), "Cancel keeps the window open");
+        assertTrue(app.document().dirty(), "and the changes");
     }
 
     @Test

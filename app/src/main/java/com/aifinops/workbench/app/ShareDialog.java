@@ -32,6 +32,7 @@ final class ShareDialog {
         Map<Dimension, CheckBox> boxes = new LinkedHashMap<>();
         for (Dimension d : Dimension.values()) {
             CheckBox b = new CheckBox(d.key());
+            b.setMnemonicParsing(false); // "api_key" keeps its underscore
             b.setSelected(d == Dimension.USER || d == Dimension.API_KEY || d == Dimension.CUSTOMER);
             boxes.put(d, b);
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Replaces a file so that a crash at any moment leaves either the old or the new content, never a mix:
@@ -40,6 +41,7 @@ public final class AtomicFiles {
                 body.writeTo(out);
             }
             force(tmp);
+            keepPermissions(target, tmp);
             if (keepBackup && Files.exists(target)) {
                 bakTmp = Files.createTempFile(dir, "." + target.getFileName(), ".bak.tmp");
                 Files.copy(target, bakTmp, StandardCopyOption.REPLACE_EXISTING);
@@ -53,6 +55,18 @@ public final class AtomicFiles {
                 Files.deleteIfExists(bakTmp);
             }
         }
+    }
+
+    /**
+     * A temporary file is created owner-only; the replacement gets the permissions the file had, or
+     * {@code rw-r--r--} for a new one, as if it had been written in place.
+     */
+    private static void keepPermissions(Path target, Path tmp) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     private static void force(Path p) throws IOException {

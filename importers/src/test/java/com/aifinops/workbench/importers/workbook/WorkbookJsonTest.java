@@ -110,6 +110,17 @@ class WorkbookJsonTest {
     }
 
     @Test
+    void saveKeepsTheFilesPermissions() throws Exception {
+        Path f = dir.resolve("perm.afw.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(f.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        WorkbookJson.write(WorkbookFixtures.full(), f);
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        WorkbookJson.write(WorkbookFixtures.full(), f);
+        assertEquals("rw-rw----", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+    }
+
+    @Test
     void failureMidWriteLeavesFileAndBackupIntact() throws Exception {
         Path f = dir.resolve("keep.afw.json");
         WorkbookJson.write(WorkbookFixtures.full(), f);

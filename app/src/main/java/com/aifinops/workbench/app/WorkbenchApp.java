@@ -11,7 +11,6 @@ import com.aifinops.workbench.pricing.catalog.PriceCatalog;
 import com.aifinops.workbench.pricing.engine.WorkbookCosts;
 import com.aifinops.workbench.views.shell.MainWindow;
 import com.aifinops.workbench.views.shell.Screen;
-import com.aifinops.workbench.views.studio.CostCurveChart;
 import com.aifinops.workbench.views.studio.StudioResult;
 import com.aifinops.workbench.views.studio.WorkloadStudioView;
 import com.aifinops.workbench.views.studio.WorkloadStudioViewModel;
@@ -28,7 +27,6 @@ import javafx.scene.input.TransferMode;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import org.jfree.chart.ChartUtils;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -270,10 +268,8 @@ public final class WorkbenchApp extends Application {
         File f = Dialogs.chooser("Export chart as PNG", "PNG image", "*.png").showSaveDialog(stage);
         if (f != null && r != null) {
             Dialogs.run("PNG export failed.", () -> {
-                CostCurveChart chart = new CostCurveChart();
-                chart.show(r);
                 Path out = Dialogs.withExtension(f.toPath(), ".png");
-                ChartUtils.saveChartAsPNG(out.toFile(), chart.chart(), 1200, 700);
+                WorkbookExports.chartPng(r, out);
                 status("Exported " + out);
             });
         }

@@ -8,6 +8,9 @@ import com.aifinops.workbench.model.Usd;
 import com.aifinops.workbench.model.workbook.Workbook;
 import com.aifinops.workbench.pricing.catalog.PriceCatalog;
 import com.aifinops.workbench.pricing.engine.WorkbookCosts;
+import com.aifinops.workbench.views.studio.CostCurveChart;
+import com.aifinops.workbench.views.studio.StudioResult;
+import org.jfree.chart.ChartUtils;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,7 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The exports the window and the CLI share: Excel with live formulas, and CSV of every table. */
+/** The exports the window and the CLI share: Excel with live formulas, CSV of every table, the chart as PNG. */
 public final class WorkbookExports {
     private WorkbookExports() {
     }
@@ -29,6 +32,13 @@ public final class WorkbookExports {
         List<Table> tables = new ArrayList<>(WorkbookTables.inputs(wb, WorkbookCosts.pricesUsed(wb, catalog)));
         tables.add(costs(wb, catalog));
         return CsvTables.writeAll(tables, dir);
+    }
+
+    /** The studio's cost-curve chart as a 1200×700 PNG. Call on the FX thread (the chart class builds its viewer). */
+    public static void chartPng(StudioResult r, Path out) throws IOException {
+        CostCurveChart chart = new CostCurveChart();
+        chart.show(r);
+        ChartUtils.saveChartAsPNG(out.toFile(), chart.chart(), 1200, 700);
     }
 
     /** Every priced case, money rounded half-up to the cent and the per-request cost to 6 decimals. */

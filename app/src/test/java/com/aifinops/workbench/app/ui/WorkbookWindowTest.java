@@ -81,6 +81,21 @@ class WorkbookWindowTest {
     }
 
     @Test
+    void theStudioChartExportsAsPng(FxRobot robot) throws Exception {
+        Path png = dir.resolve("chart.png");
+        robot.interact(() -> {
+            try {
+                com.aifinops.workbench.app.WorkbookExports.chartPng(app.studio().resultProperty().get(), png);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(1200, img.getWidth());
+        assertEquals(700, img.getHeight());
+    }
+
+    @Test
     void openingAFileShowsItsFiguresWithoutMarkingDirty(FxRobot robot) throws Exception {
         Path f = dir.resolve("o.afw.json");
         var sample = SampleWorkbook.load();

@@ -18,6 +18,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // POI logs through log4j-api; without a backend it warns on stderr at first use. Its simple logger is enough.
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
         if (args.length == 0 || opensWorkbook(args)) {
             WorkbenchApp.launchWindow(args);
             return;

@@ -1,9 +1,9 @@
 package com.aifinops.workbench.app.document;
 
+import com.aifinops.workbench.app.JsonWorkbookStore;
 import com.aifinops.workbench.app.SampleWorkbook;
 import com.aifinops.workbench.importers.io.AtomicFiles;
 import com.aifinops.workbench.importers.workbook.WorkbookJson;
-import com.aifinops.workbench.model.workbook.Workbook;
 import com.aifinops.workbench.model.workbook.WorkbookStore;
 import com.aifinops.workbench.model.workload.Workload;
 import org.junit.jupiter.api.Test;
@@ -22,17 +22,7 @@ class WorkbookDocumentTest {
     @TempDir
     Path dir;
 
-    private final WorkbookStore store = new WorkbookStore() {
-        @Override
-        public Workbook open(Path file) throws Exception {
-            return WorkbookJson.read(file);
-        }
-
-        @Override
-        public void save(Workbook workbook, Path file) throws Exception {
-            WorkbookJson.write(workbook, file);
-        }
-    };
+    private final WorkbookStore store = new JsonWorkbookStore();
 
     private WorkbookDocument doc() {
         return new WorkbookDocument(store, w -> w, SampleWorkbook.load(), null);

@@ -4,6 +4,7 @@ import com.aifinops.workbench.app.document.Autosaver;
 import com.aifinops.workbench.app.document.WorkbookDocument;
 import com.aifinops.workbench.app.store.Database;
 import com.aifinops.workbench.app.store.RecentFiles;
+import com.aifinops.workbench.importers.workbook.WorkbookJson;
 import com.aifinops.workbench.model.workbook.Workbook;
 import com.aifinops.workbench.model.workbook.WorkbookStore;
 import com.aifinops.workbench.pricing.catalog.BuiltInCatalog;
@@ -190,7 +191,8 @@ public final class WorkbenchApp extends Application {
     /** Opens {@code f} in place of the current workbook; on failure shows why and changes nothing. */
     public void open(Path f) {
         try {
-            Workbook wb = workbooks.open(f);
+            WorkbookJson.Loaded loaded = WorkbookJson.load(f);
+            Workbook wb = loaded.workbook();
             String model = wb.workloads().get(0).modelId();
             if (catalogFor(wb).find(model).isEmpty()) {
                 throw new IllegalArgumentException(f + ": the first workload's model '" + model
@@ -201,7 +203,8 @@ public final class WorkbenchApp extends Application {
             showDocument();
             clearRecovery();
             touchRecent(f);
-            status("Opened " + f);
+            status("Opened " + f + (loaded.migrated() ? " (format version " + loaded.fileVersion()
+                    + ", upgraded to " + Workbook.SCHEMA_VERSION + " when saved)" : ""));
         } catch (Exception e) {
             Dialogs.error("The workbook could not be opened; nothing was changed.", e.getMessage());
         }

@@ -107,4 +107,25 @@ class WorkbookWindowTest {
         assertFalse(app.document().dirty());
         assertEquals(f, app.document().file());
     }
+
+    @Test
+    void openingAVersion1FileMigratesItAndSaysSo(FxRobot robot) throws Exception {
+        Path f = com.aifinops.workbench.app.TestWorkbooks.v1(dir);
+        robot.interact(() -> app.open(f));
+        assertEquals("$95,850.00", robot.lookup("#monthlyCost").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#statusText").queryAs(Label.class).getText().contains("format version 1, upgraded to 2 when saved"));
+    }
+
+    @Test
+    void aNewerFileIsRefusedAndNothingChanges(FxRobot robot) throws Exception {
+        Path f = dir.resolve("newer.afw.json");
+        Files.writeString(f, Files.readString(com.aifinops.workbench.app.TestWorkbooks.sample(dir))
+                .replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 3"));
+        javafx.application.Platform.runLater(() -> app.open(f));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getContentText().contains("newer version"));
+        robot.clickOn("OK");
+        assertEquals(null, app.document().file());
+        assertEquals("$95,850.00", robot.lookup("#monthlyCost").queryAs(Label.class).getText());
+    }
 }

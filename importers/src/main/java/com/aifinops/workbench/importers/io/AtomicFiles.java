@@ -49,10 +49,31 @@ public final class AtomicFiles {
                 Files.move(bakTmp, backupOf(target), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            removeStaleTemporaries(target);
         } finally {
             Files.deleteIfExists(tmp);
             if (bakTmp != null) {
                 Files.deleteIfExists(bakTmp);
+            }
+        }
+    }
+
+    /**
+     * A save killed mid-write leaves its temporary file behind; the next successful save of the same file
+     * removes those older than ten minutes (younger ones may belong to a save still running elsewhere).
+     */
+    private static void removeStaleTemporaries(Path target) throws IOException {
+        String prefix = "." + target.getFileName();
+        java.nio.file.attribute.FileTime cutoff = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofMinutes(10)));
+        try (var siblings = Files.newDirectoryStream(target.getParent(), p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp");
+        })) {
+            for (Path p : siblings) {
+                if (Files.getLastModifiedTime(p).compareTo(cutoff) < 0) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
     }

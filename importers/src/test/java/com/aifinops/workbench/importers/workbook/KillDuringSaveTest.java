@@ -63,4 +63,19 @@ class KillDuringSaveTest {
             }
         }
     }
+
+    @Test
+    void theNextSaveRemovesTemporariesLeftByAKilledSave() throws Exception {
+        Path f = dir.resolve("w.afw.json");
+        Path stale = Files.writeString(dir.resolve(".w.afw.json123.tmp"), "{ half");
+        Path recent = Files.writeString(dir.resolve(".w.afw.json456.tmp"), "{ half");
+        Path other = Files.writeString(dir.resolve(".other.afw.json789.tmp"), "{ half");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
+        Files.setLastModifiedTime(stale, old);
+        Files.setLastModifiedTime(other, old);
+        WorkbookJson.write(WorkbookFixtures.full(), f);
+        assertTrue(Files.notExists(stale), "an hour-old leftover of this file is removed");
+        assertTrue(Files.exists(recent), "a young one may be another save in progress");
+        assertTrue(Files.exists(other), "another file's leftovers are not ours to remove");
+    }
 }

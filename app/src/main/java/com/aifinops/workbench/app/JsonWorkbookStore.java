@@ -7,7 +7,7 @@ import com.aifinops.workbench.model.workbook.WorkbookStore;
 import java.nio.file.Path;
 
 /** The workbook store the window uses: the JSON workbook format from {@code importers}. */
-final class JsonWorkbookStore implements WorkbookStore {
+public final class JsonWorkbookStore implements WorkbookStore {
     @Override
     public Workbook open(Path file) throws Exception {
         return WorkbookJson.read(file);

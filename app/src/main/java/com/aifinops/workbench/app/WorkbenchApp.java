@@ -1,13 +1,19 @@
 package com.aifinops.workbench.app;
 
+import com.aifinops.workbench.app.document.Autosaver;
+import com.aifinops.workbench.app.document.WorkbookDocument;
 import com.aifinops.workbench.app.store.Database;
+import com.aifinops.workbench.app.store.RecentFiles;
+import com.aifinops.workbench.importers.workbook.WorkbookJson;
 import com.aifinops.workbench.model.workbook.Workbook;
 import com.aifinops.workbench.model.workbook.WorkbookStore;
 import com.aifinops.workbench.pricing.catalog.BuiltInCatalog;
 import com.aifinops.workbench.pricing.catalog.PriceCatalog;
+import com.aifinops.workbench.pricing.engine.WorkbookCosts;
 import com.aifinops.workbench.views.shell.MainWindow;
 import com.aifinops.workbench.views.shell.Screen;
 import com.aifinops.workbench.views.studio.StudioHistory;
+import com.aifinops.workbench.views.studio.StudioResult;
 import com.aifinops.workbench.views.studio.WorkloadStudioView;
 import com.aifinops.workbench.views.studio.WorkloadStudioViewModel;
 import com.aifinops.workbench.views.theme.Theme;
@@ -15,24 +21,40 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The composition root of the desktop app: opens the database, loads the workbook (the bundled sample on
- * first start) and wires the view models to the screens.
+ * The composition root of the desktop app: opens the database, loads the workbook (a file given on the command
+ * line, a recovered autosave, or the bundled sample) and wires the document, the File menu and the screens.
  */
 public final class WorkbenchApp extends Application {
+    static final long AUTOSAVE_SECONDS = Long.getLong("workbench.autosaveSeconds", 30);
+
     private Database database;
-    private final WorkbookStore workbooks = new JsonWorkbookStore();
+    private RecentFiles recent;
     private final PriceCatalog builtIn = BuiltInCatalog.get();
-    private Workbook workbook;
+    private final WorkbookStore workbooks = new JsonWorkbookStore();
+    private WorkbookDocument document;
+    private Autosaver autosaver;
     private WorkloadStudioViewModel studio;
     private MainWindow window;
+    private Menu recentMenu;
+    private StudioHistory history;
+    private MenuItem undoItem;
+    private MenuItem redoItem;
     private Stage stage;
 
     static void launchWindow(String[] args) {
@@ -45,6 +67,7 @@ public final class WorkbenchApp extends Application {
     public void init() {
         try {
             database = Database.open(AppPaths.database());
+            recent = new RecentFiles(database);
         } catch (Exception e) {
             // e.g. another instance holds the file lock: open the window anyway and say why the ledger is missing
             databaseProblem = String.valueOf(e.getMessage()).contains("already in use")
@@ -55,13 +78,12 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) throws Exception {
-        this.stage = stage;
         Scene scene = new Scene(createWindow(SampleWorkbook.load()), 1280, 800);
         Theme.apply(scene);
         stage.setScene(scene);
-        stage.setTitle(AppInfo.NAME);
         stage.setMinWidth(960);
         stage.setMinHeight(640);
+        attach(stage);
         StartupTiming.reportFirstFrame(stage);
         stage.show();
         if (databaseProblem != null) {
@@ -70,27 +92,91 @@ public final class WorkbenchApp extends Application {
                     + "Modelling works; imported data is unavailable until it can be opened.");
             a.show();
         }
+        autosaver = new Autosaver(AppPaths.dataDir().resolve("recovery"), document,
+                e -> Platform.runLater(() -> window.statusProperty().set("Autosave failed: " + e.getMessage())));
+        offerRecovery();
+        List<String> raw = getParameters().getRaw();
+        if (raw.size() == 1) {
+            open(Path.of(raw.get(0)));
+        }
+        autosaver.start(AUTOSAVE_SECONDS);
+    }
+
+    /**
+     * Makes {@code stage} the document's window: its title follows the dirty state, closing it asks about unsaved
+     * changes, and a workbook dropped on it opens. Public so UI tests get the same behaviour.
+     */
+    public void attach(Stage stage) {
+        this.stage = stage;
+        enableDragAndDrop(stage.getScene());
+        stage.setOnCloseRequest(e -> {
+            if (!Dialogs.confirmDiscard(stage, document, this::save)) {
+                e.consume();
+            }
+        });
+        updateTitle();
     }
 
     /** Builds the window around {@code wb}; public so UI tests can build the same window without a database. */
     public MainWindow createWindow(Workbook wb) {
-        studio = new WorkloadStudioViewModel(catalogFor(wb), wb.compareModels(), Platform::runLater);
+        document = new WorkbookDocument(workbooks, w -> WorkbookCosts.withPricesUsed(w, builtIn), wb, null);
+        document.setOnChange(this::updateTitle);
+        studio = newStudio(wb);
         window = new MainWindow(List.of(
                 new Screen("studio", "Model studio", () -> new WorkloadStudioView(studio))));
-        window.addFileAction("_Open workbook…", "Shortcut+O", this::openWorkbook);
-        window.addFileAction("_Quit", "Shortcut+Q", Platform::exit);
+        window.addFileAction("_Open workbook…", "Shortcut+O", () -> chooseAndOpen());
+        recentMenu = window.addFileSubmenu("Open _Recent");
+        window.addFileAction("_Save", "Shortcut+S", this::save);
+        window.addFileAction("Save _As…", "Shortcut+Shift+S", this::saveAs);
+        window.addFileSeparator();
+        window.addFileAction("Export to _Excel…", "Shortcut+E", this::exportExcel);
+        window.addFileAction("Export tables as _CSV…", null, this::exportCsv);
+        window.addFileAction("Export chart as _PNG…", null, this::exportPng);
+        window.addFileAction("Prepare for s_haring…", null,
+                () -> ShareDialog.show(stage, document.current(), this::status));
+        window.addFileSeparator();
+        window.addFileAction("_Quit", "Shortcut+Q", this::quit);
         window.addHelpAction("_About", this::about);
-        show(wb);
-        StudioHistory history = new StudioHistory(studio);
-        window.addEditAction("_Undo", "Shortcut+Z", history::undo).disableProperty().bind(history.canUndoProperty().not());
-        window.addEditAction("_Redo", "Shortcut+Shift+Z", history::redo).disableProperty().bind(history.canRedoProperty().not());
+        undoItem = window.addEditAction("_Undo", "Shortcut+Z", () -> history.undo());
+        redoItem = window.addEditAction("_Redo", "Shortcut+Shift+Z", () -> history.redo());
+        refreshRecent();
+        showDocument();
         return window;
     }
 
-    private void show(Workbook wb) {
-        workbook = wb;
+    /** The open document; for tests. */
+    public WorkbookDocument document() {
+        return document;
+    }
+
+    public WorkloadStudioViewModel studio() {
+        return studio;
+    }
+
+    private WorkloadStudioViewModel newStudio(Workbook wb) {
+        WorkloadStudioViewModel vm = new WorkloadStudioViewModel(catalogFor(wb), wb.compareModels(), Platform::runLater);
+        // the studio edits the first workload; every recompute writes it back (a no-op when no figure changed)
+        vm.resultProperty().addListener((o, old, r) -> {
+            if (r != null && vm == studio) {
+                document.editWorkload(0, r.workload());
+            }
+        });
+        return vm;
+    }
+
+    /** Puts the document's workbook into the studio (after Open or recovery) and refreshes the frame. */
+    private void showDocument() {
+        Workbook wb = document.current();
+        if (studio == null || !studio.availableModels().equals(catalogFor(wb).all())) {
+            studio = newStudio(wb);
+            window.rebuild("studio");
+        }
         studio.load(wb.workloads().get(0));
         studio.recomputeNow();
+        // a newly shown workbook starts a fresh edit history
+        history = new StudioHistory(studio);
+        undoItem.disableProperty().bind(history.canUndoProperty().not());
+        redoItem.disableProperty().bind(history.canRedoProperty().not());
         window.statusRightProperty().set(wb.name());
         try {
             window.statusProperty().set(database == null ? "No database" + (databaseProblem == null ? "" : ": " + databaseProblem) :
@@ -98,31 +184,213 @@ public final class WorkbenchApp extends Application {
         } catch (Exception e) {
             window.statusProperty().set("Database unavailable: " + e.getMessage());
         }
-        if (stage != null) {
-            stage.setTitle(wb.name() + " — " + AppInfo.NAME);
+        updateTitle();
+    }
+
+    private void updateTitle() {
+        if (stage != null && document != null) {
+            stage.setTitle(document.title(AppInfo.NAME));
         }
     }
 
     private PriceCatalog catalogFor(Workbook wb) {
-        return builtIn.overriddenBy(wb.priceRows());
+        return WorkbookCosts.catalogFor(wb, builtIn);
     }
 
-    private void openWorkbook() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open workbook");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Workbooks", "*.afw.json", "*.json"));
-        File f = chooser.showOpenDialog(stage);
-        if (f == null) {
+    private void status(String text) {
+        window.statusProperty().set(text);
+    }
+
+    // ---- File menu ----
+
+    private void chooseAndOpen() {
+        if (!Dialogs.confirmDiscard(stage, document, this::save)) {
             return;
         }
+        File f = Dialogs.workbookChooser("Open workbook", document.file()).showOpenDialog(stage);
+        if (f != null) {
+            open(f.toPath());
+        }
+    }
+
+    /** Opens {@code f} in place of the current workbook; on failure shows why and changes nothing. */
+    public void open(Path f) {
         try {
-            Workbook wb = workbooks.open(Path.of(f.getPath()));
-            stage.getScene().setRoot(createWindow(wb));
-            stage.setTitle(wb.name() + " — " + AppInfo.NAME);
+            WorkbookJson.Loaded loaded = WorkbookJson.load(f);
+            Workbook wb = loaded.workbook();
+            String model = wb.workloads().get(0).modelId();
+            if (catalogFor(wb).find(model).isEmpty()) {
+                throw new IllegalArgumentException(f + ": the first workload's model '" + model
+                        + "' has no price row in the workbook or the catalogue");
+            }
+            document.reset(wb, f, false);
+            studio = null; // a new workbook may carry other price rows: rebuild the studio on them
+            showDocument();
+            clearRecovery();
+            touchRecent(f);
+            status("Opened " + f + (loaded.migrated() ? " (format version " + loaded.fileVersion()
+                    + ", upgraded to " + Workbook.SCHEMA_VERSION + " when saved)" : ""));
         } catch (Exception e) {
-            Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage());
-            a.setHeaderText("The workbook could not be opened; nothing was changed.");
-            a.showAndWait();
+            Dialogs.error("The workbook could not be opened; nothing was changed.", e.getMessage());
+        }
+    }
+
+    /** Save; with no file yet, Save As. Returns false when the user cancelled or saving failed. */
+    private boolean save() {
+        if (document.file() == null) {
+            return saveAs();
+        }
+        return saveTo(document.file());
+    }
+
+    private boolean saveAs() {
+        FileChooser chooser = Dialogs.workbookChooser("Save workbook as", document.file());
+        chooser.setInitialFileName(document.file() == null ? "workbook.afw.json" : document.file().getFileName().toString());
+        File f = chooser.showSaveDialog(stage);
+        return f != null && saveTo(Dialogs.withExtension(f.toPath(), ".afw.json"));
+    }
+
+    private boolean saveTo(Path f) {
+        try {
+            document.saveAs(f);
+            clearRecovery();
+            touchRecent(f);
+            status("Saved " + f + " (previous version kept as " + f.getFileName() + ".bak)");
+            return true;
+        } catch (Exception e) {
+            Dialogs.error("The workbook could not be saved; the file on disk is unchanged.", e.getMessage());
+            return false;
+        }
+    }
+
+    private void quit() {
+        if (Dialogs.confirmDiscard(stage, document, this::save)) {
+            Platform.exit();
+        }
+    }
+
+    private void exportExcel() {
+        FileChooser c = Dialogs.chooser("Export to Excel", "Excel workbook", "*.xlsx");
+        File f = c.showSaveDialog(stage);
+        if (f != null) {
+            Dialogs.run("Excel export failed.", () -> {
+                Path out = Dialogs.withExtension(f.toPath(), ".xlsx");
+                WorkbookExports.xlsx(document.current(), builtIn, out);
+                status("Exported " + out);
+            });
+        }
+    }
+
+    private void exportCsv() {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle("Export tables as CSV into…");
+        File d = c.showDialog(stage);
+        if (d != null) {
+            Dialogs.run("CSV export failed.", () -> status("Exported "
+                    + WorkbookExports.csv(document.current(), builtIn, d.toPath()).size() + " CSV files to " + d));
+        }
+    }
+
+    private void exportPng() {
+        StudioResult r = studio.resultProperty().get();
+        File f = Dialogs.chooser("Export chart as PNG", "PNG image", "*.png").showSaveDialog(stage);
+        if (f != null && r != null) {
+            Dialogs.run("PNG export failed.", () -> {
+                Path out = Dialogs.withExtension(f.toPath(), ".png");
+                WorkbookExports.chartPng(r, out);
+                status("Exported " + out);
+            });
+        }
+    }
+
+    private void refreshRecent() {
+        if (recent == null) {
+            recentMenu.setDisable(true);
+            return;
+        }
+        recentMenu.getItems().clear();
+        try {
+            for (Path p : recent.list()) {
+                MenuItem item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> {
+                    if (!Files.exists(p)) {
+                        Dialogs.error("The file is gone.", p.toString());
+                        Dialogs.run("Could not update recent files.", () -> recent.remove(p));
+                        refreshRecent();
+                    } else if (Dialogs.confirmDiscard(stage, document, this::save)) {
+                        open(p);
+                    }
+                });
+                recentMenu.getItems().add(item);
+            }
+        } catch (Exception e) {
+            status("Recent files unavailable: " + e.getMessage());
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private void touchRecent(Path f) {
+        if (recent != null) {
+            Dialogs.run("Could not update recent files.", () -> recent.touch(f));
+            refreshRecent();
+        }
+    }
+
+    // ---- drag and drop, recovery ----
+
+    private void enableDragAndDrop(Scene scene) {
+        scene.setOnDragOver((DragEvent e) -> {
+            if (droppedWorkbook(e).isPresent()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped((DragEvent e) -> {
+            Optional<Path> f = droppedWorkbook(e);
+            e.setDropCompleted(f.isPresent());
+            e.consume();
+            // after the drop completes, so the prompt does not block the drag source
+            f.ifPresent(p -> Platform.runLater(() -> {
+                if (Dialogs.confirmDiscard(stage, document, this::save)) {
+                    open(p);
+                }
+            }));
+        });
+    }
+
+    private static Optional<Path> droppedWorkbook(DragEvent e) {
+        var files = e.getDragboard().getFiles();
+        if (files == null || files.size() != 1 || !files.get(0).getName().toLowerCase().endsWith(".json")) {
+            return Optional.empty();
+        }
+        return Optional.of(files.get(0).toPath());
+    }
+
+    private void offerRecovery() {
+        Path dir = AppPaths.dataDir().resolve("recovery");
+        Autosaver.pending(dir).ifPresent(rec -> {
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION,
+                    "The workbench did not close normally. Unsaved changes to "
+                            + (rec.originalFile() == null ? "\"" + rec.workbook().name() + "\"" : rec.originalFile().toString())
+                            + " were autosaved.", new ButtonType("Recover"), new ButtonType("Discard"));
+            a.setHeaderText("Recover unsaved changes?");
+            a.initOwner(stage);
+            boolean recover = a.showAndWait().map(b -> b.getText().equals("Recover")).orElse(false);
+            if (recover) {
+                document.reset(rec.workbook(), rec.originalFile(), true);
+                studio = null;
+                showDocument();
+                status("Recovered unsaved changes; save to keep them.");
+            } else {
+                clearRecovery();
+            }
+        });
+    }
+
+    private void clearRecovery() {
+        if (autosaver != null) {
+            Dialogs.run("Could not remove the recovery file.", autosaver::clear);
         }
     }
 
@@ -135,6 +403,10 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() throws Exception {
+        if (autosaver != null) {
+            autosaver.close();
+            autosaver.clear(); // a clean exit: the user saved or chose not to
+        }
         if (database != null) {
             database.close();
         }

@@ -3,27 +3,83 @@ package com.aifinops.workbench.model.workbook;
 import com.aifinops.workbench.model.price.ModelPrice;
 import com.aifinops.workbench.model.workload.Workload;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The document a consultant saves and ships: workloads plus the price rows they were built on, so that
  * the workbook reproduces its figures on a machine without the author's database.
  *
+ * <p>Every section but {@code name} and {@code workloads} is optional: a missing section reads as empty, so a
+ * new section (routing mixes, levers, …) can be added to the format without breaking older files.
+ *
  * @param name          title shown in the window
  * @param workloads     the modelled workloads
  * @param compareModels catalogue ids the studio prices every workload against, besides its own model
  * @param priceRows     the price rows the workbook uses; they take precedence over the catalogue
+ * @param scenarios     named sets of workload overrides (cache hit rate, overhead)
+ * @param notes         free-text notes; those marked internal are dropped when the workbook is prepared for sharing
+ * @param usageRollups  optional monthly usage totals by team, project and model; never raw request rows
  */
-public record Workbook(String name, List<Workload> workloads, List<String> compareModels, List<ModelPrice> priceRows) {
+public record Workbook(String name, List<Workload> workloads, List<String> compareModels, List<ModelPrice> priceRows,
+                       List<Scenario> scenarios, List<Note> notes, List<UsageRollup> usageRollups) {
 
     /** Format version written by this build; readers migrate older versions. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public Workbook {
         Objects.requireNonNull(name, "name");
         workloads = List.copyOf(workloads);
-        compareModels = compareModels == null ? List.of() : List.copyOf(compareModels);
-        priceRows = priceRows == null ? List.of() : List.copyOf(priceRows);
+        compareModels = copy(compareModels);
+        priceRows = copy(priceRows);
+        scenarios = copy(scenarios);
+        notes = copy(notes);
+        usageRollups = copy(usageRollups);
+    }
+
+    /** A workbook with only workloads, comparison models and price rows (the version-1 sections). */
+    public Workbook(String name, List<Workload> workloads, List<String> compareModels, List<ModelPrice> priceRows) {
+        this(name, workloads, compareModels, priceRows, List.of(), List.of(), List.of());
+    }
+
+    /** The same workbook with workload {@code index} replaced. */
+    public Workbook withWorkload(int index, Workload w) {
+        List<Workload> ws = new ArrayList<>(workloads);
+        ws.set(index, w);
+        return new Workbook(name, ws, compareModels, priceRows, scenarios, notes, usageRollups);
+    }
+
+    public Workbook withPriceRows(List<ModelPrice> rows) {
+        return new Workbook(name, workloads, compareModels, rows, scenarios, notes, usageRollups);
+    }
+
+    public Workbook withNotes(List<Note> ns) {
+        return new Workbook(name, workloads, compareModels, priceRows, scenarios, ns, usageRollups);
+    }
+
+    public Workbook withUsageRollups(List<UsageRollup> rollups) {
+        return new Workbook(name, workloads, compareModels, priceRows, scenarios, notes, rollups);
+    }
+
+    /** The models a workload is priced on, as the studio shows them: its own model first, then the comparison models. */
+    public List<String> modelsFor(Workload w) {
+        Set<String> ids = new LinkedHashSet<>();
+        ids.add(w.modelId());
+        ids.addAll(compareModels);
+        return List.copyOf(ids);
+    }
+
+    /** Every model id the workbook prices something on, in first-use order. */
+    public List<String> modelsUsed() {
+        Set<String> ids = new LinkedHashSet<>();
+        workloads.forEach(w -> ids.addAll(modelsFor(w)));
+        return List.copyOf(ids);
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
     }
 }

@@ -10,6 +10,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -59,6 +60,17 @@ public final class MainWindow extends BorderPane {
     /** Adds an Edit menu item (undo, redo, …) with an accelerator such as "Shortcut+Z". */
     public MenuItem addEditAction(String text, String accelerator, Runnable action) {
         return add(editMenu, text, accelerator, action);
+    }
+
+    /** Adds a submenu to the File menu (e.g. "Open _Recent"); the app fills and refreshes its items. */
+    public Menu addFileSubmenu(String text) {
+        Menu m = new Menu(text);
+        fileMenu.getItems().add(m);
+        return m;
+    }
+
+    public void addFileSeparator() {
+        fileMenu.getItems().add(new SeparatorMenuItem());
     }
 
     public MenuItem addHelpAction(String text, Runnable action) {

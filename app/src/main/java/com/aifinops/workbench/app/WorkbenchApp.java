@@ -1,5 +1,6 @@
 package com.aifinops.workbench.app;
 
+import com.aifinops.workbench.app.catalog.CatalogService;
 import com.aifinops.workbench.app.document.Autosaver;
 import com.aifinops.workbench.app.document.WorkbookDocument;
 import com.aifinops.workbench.app.store.Database;
@@ -45,7 +46,8 @@ public final class WorkbenchApp extends Application {
 
     private Database database;
     private RecentFiles recent;
-    private final PriceCatalog builtIn = BuiltInCatalog.get();
+    /** The catalogue in force today: the user's imported rows over the built-in ones. */
+    private PriceCatalog builtIn = BuiltInCatalog.get();
     private final WorkbookStore workbooks = new JsonWorkbookStore();
     private WorkbookDocument document;
     private Autosaver autosaver;
@@ -68,6 +70,7 @@ public final class WorkbenchApp extends Application {
         try {
             database = Database.open(AppPaths.database());
             recent = new RecentFiles(database);
+            builtIn = new CatalogService(database).catalog().inForce(java.time.LocalDate.now());
         } catch (Exception e) {
             // e.g. another instance holds the file lock: open the window anyway and say why the ledger is missing
             databaseProblem = String.valueOf(e.getMessage()).contains("already in use")

@@ -80,11 +80,43 @@ class CostCommandTest {
     }
 
     @Test
+    void billingExtensionsOnTheCommandLine() throws Exception {
+        // Claude Sonnet 4.6, prefix share 0.8, all misses written with a 1-hour TTL, 250 reasoning tokens:
+        // 300·3 + 600·0.30 + 600·6 + 1000·15 = 19,680 µ$ · 3,000,000 · 1.2 = $70,848.00
+        CliRun r = CliRun.of("cost", "--model", "claude-sonnet-4.6", "--users", "10000", "--requests-per-day", "10",
+                "--input-tokens", "1500", "--output-tokens", "750", "--cache-hit", "0.5", "--overhead", "1.2",
+                "--prefix-share", "0.8", "--cache-write-share", "1", "--ttl", "1h", "--reasoning-tokens", "250", "--json", "--explain");
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("70848.00", j.get("monthlyCostUsd").textValue(), r.err());
+        assertTrue(j.get("explanation").textValue().contains("cache write 1h 600 × $6.00/MTok"), j.toString());
+        // Anthropic cache break-even: 5 min (1.25 − 1)/(1 − 0.1) → 1 read; 1 h (2 − 1)/0.9 → 2 reads
+        assertEquals(1, j.get("cacheBreakEvenReads5m").asInt());
+        assertEquals(2, j.get("cacheBreakEvenReads1h").asInt());
+    }
+
+    @Test
+    void batchShareHalvesThePriceOfTheBatchedPart() throws Exception {
+        // half the requests at 50 %: 95,850 · (0.5 + 0.5·0.5) = 71,887.50
+        CliRun r = CliRun.of(with(RAG, "cost", "--model", "gpt-5.5", "--batch-share", "0.5", "--json"));
+        assertEquals("71887.50", new ObjectMapper().readTree(r.out()).get("monthlyCostUsd").textValue());
+    }
+
+    @Test
+    void badTtlOrDateIsAUsageError() {
+        assertEquals(2, CliRun.of(with(RAG, "cost", "--model", "gpt-5.5", "--ttl", "2h")).status());
+        CliRun r = CliRun.of(with(RAG, "cost", "--model", "gpt-5.5", "--date", "July"));
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--date: expected YYYY-MM-DD"), r.err());
+    }
+
+    @Test
     void helpDocumentsEveryCostOption() {
         CliRun r = CliRun.of("cost", "--help");
         assertEquals(0, r.status());
         for (String opt : new String[]{"--model", "--users", "--requests-per-day", "--input-tokens", "--output-tokens",
-                "--cache-hit", "--overhead", "--days", "--input-price", "--cached-price", "--output-price", "--json"}) {
+                "--cache-hit", "--overhead", "--days", "--input-price", "--cached-price", "--output-price", "--json",
+                "--cache-write-share", "--prefix-share", "--batch-share", "--reasoning-tokens", "--ttl", "--date",
+                "--contracted", "--explain"}) {
             assertTrue(r.out().contains(opt), opt);
         }
         assertTrue(CliRun.of("--help").out().contains("cost"));

@@ -49,6 +49,14 @@ public final class Catalog {
         return contract;
     }
 
+    /** The studio's one-row-per-model view: each model's row in force on {@code date}, base-tier prices. */
+    public PriceCatalog inForce(LocalDate date) {
+        List<com.aifinops.workbench.model.price.ModelPrice> models = new ArrayList<>();
+        rows.stream().map(PriceRow::modelId).distinct()
+                .forEach(id -> resolve(id, date).ifPresent(r -> models.add(r.row().toModelPrice())));
+        return new PriceCatalog(models);
+    }
+
     /** The row in force for {@code name} on {@code date}, with any conflicting rows. */
     public Optional<Resolution> resolve(String name, LocalDate date) {
         List<PriceRow> candidates = matching(name).stream().filter(r -> r.inForceOn(date)).toList();

@@ -48,4 +48,13 @@ class CatalogTest {
             assertEquals(row.base().input(), BuiltInCatalog.get().find(row.modelId()).orElseThrow().prices().inputPerMTok());
         }
     }
+
+    @Test
+    void theStudioSeesOneRowPerModelAsInForceToday() {
+        Catalog c = new Catalog(List.of(row("2026-01-01", null, "2.00", "old"), row("2026-07-01", null, "1.50", "cut")), List.of())
+                .withRowsFirst(List.of(), List.of());
+        PriceCatalog july = c.inForce(LocalDate.parse("2026-07-02"));
+        assertEquals(1, july.all().size());
+        assertEquals(new BigDecimal("1.50"), july.find("gpt-x").orElseThrow().prices().inputPerMTok());
+    }
 }

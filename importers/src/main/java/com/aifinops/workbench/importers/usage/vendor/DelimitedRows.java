@@ -42,14 +42,19 @@ public final class DelimitedRows {
      */
     public static void read(Path file, Set<String> known, UsageSink sink, RowHandler handler) throws IOException {
         String name = file.getFileName().toString();
+        String first;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            in.mark(64 * 1024);
-            String first = in.readLine();
-            in.reset();
-            if (first == null) {
-                return;
-            }
-            char delimiter = delimiterOf(first);
+            first = in.readLine();
+        } catch (CharacterCodingException e) {
+            sink.problem(ImportProblem.error(name, 1, null, null, "the file is not UTF-8 text (" + e + ")"));
+            return;
+        }
+        if (first == null) {
+            return;
+        }
+        char delimiter = delimiterOf(first);
+        // opened again rather than marked and reset: a header line may be longer than any mark limit
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).build();
             try (CSVParser parser = CSVParser.parse(in, format)) {
                 Iterator<CSVRecord> it = parser.iterator();
@@ -78,13 +83,13 @@ public final class DelimitedRows {
                     if (!isContentProblem(e.getCause())) {
                         throw e.getCause();
                     }
-                    sink.problem(ImportProblem.error(name, before + 1, null, null,
-                            "unreadable CSV from here on (" + e.getCause().getMessage()
-                                    + "); expected well-formed, UTF-8 comma- or tab-separated values"));
+                    String message = e.getCause() instanceof CharacterCodingException
+                            ? "not UTF-8 text at or after this line (re-save the export as UTF-8); reading stopped"
+                            : "unreadable CSV from here on (" + e.getCause().getMessage()
+                                    + "); expected well-formed comma- or tab-separated values";
+                    sink.problem(ImportProblem.error(name, before + 1, null, null, message));
                 }
             }
-        } catch (CharacterCodingException e) {
-            sink.problem(ImportProblem.error(name, 1, null, null, "the file is not UTF-8 text (" + e + ")"));
         }
     }
 

@@ -45,4 +45,17 @@ class DelimitedRowsTest {
         assertEquals(3, sink.errors().get(0).line());
         assertTrue(sink.errors().get(0).message().contains("unreadable CSV"), sink.errors().get(0).message());
     }
+
+    @Test
+    void latin1TextIsAnErrorNotAnException(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("x.csv");
+        java.nio.file.Files.write(file, "name,value\nSt\u00e9phane,1\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        CollectingSink sink = new CollectingSink();
+        List<Long> lines = new ArrayList<>();
+        DelimitedRows.read(file, Set.of("name", "value"), sink, row -> lines.add(row.line()));
+
+        assertEquals(List.of(), lines);
+        assertEquals(1, sink.errors().size());
+        assertTrue(sink.errors().get(0).message().contains("UTF-8"), sink.errors().get(0).message());
+    }
 }

@@ -159,4 +159,12 @@ class OpenAiUsageApiReaderTest {
         assertEquals(List.of(), sink.lines);
         assertEquals(List.of(), sink.problems);
     }
+
+    @Test
+    void aBareResultObjectIsNotAPageAndSaysSo() {
+        CollectingSink sink = read(reader, fixture(FORMAT, "UsageCompletionsResult_object_example.json"));
+        assertEquals(List.of(), sink.lines);
+        assertEquals(List.of(), sink.errors());
+        assertEquals(List.of("data"), sink.warnings().stream().map(ImportProblem::column).toList());
+    }
 }

@@ -63,7 +63,7 @@ public final class BucketPages {
                 if (first == null) {
                     return;
                 } else if (first == JsonToken.START_OBJECT) {
-                    lastHasMore = page(p, "", handler, sawData);
+                    lastHasMore = page(p, "", name, sink, handler, sawData);
                 } else if (first == JsonToken.START_ARRAY) {
                     lastHasMore = null;
                     int i = 0;
@@ -73,7 +73,7 @@ public final class BucketPages {
                                     "expected a page object {\"data\":[…]}"));
                             p.skipChildren();
                         } else {
-                            lastHasMore = page(p, "[" + i + "]", handler, sawData);
+                            lastHasMore = page(p, "[" + i + "]", name, sink, handler, sawData);
                         }
                         i++;
                     }
@@ -101,7 +101,8 @@ public final class BucketPages {
     }
 
     /** Reads one page object (current token START_OBJECT); returns its has_more, or null when absent. */
-    private static Boolean page(JsonParser p, String path, BucketHandler handler, boolean[] sawData) throws IOException {
+    private static Boolean page(JsonParser p, String path, String name, UsageSink sink, BucketHandler handler,
+                                boolean[] sawData) throws IOException {
         Boolean hasMore = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -112,7 +113,7 @@ public final class BucketPages {
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     String bucketPath = prefix(path) + "data[" + i++ + "]";
                     if (p.currentToken() == JsonToken.START_OBJECT) {
-                        handler.bucket(bucket(p, bucketPath));
+                        handler.bucket(bucket(p, bucketPath, name, sink));
                     } else {
                         p.skipChildren();
                     }
@@ -126,7 +127,7 @@ public final class BucketPages {
         return hasMore;
     }
 
-    private static Bucket bucket(JsonParser p, String path) throws IOException {
+    private static Bucket bucket(JsonParser p, String path, String name, UsageSink sink) throws IOException {
         long line = line(p);
         ObjectNode fields = MAPPER.createObjectNode();
         List<Result> results = new ArrayList<>();
@@ -137,7 +138,13 @@ public final class BucketPages {
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     long resultLine = line(p);
-                    results.add(new Result(tree(p), resultLine, path + ".results[" + i++ + "]"));
+                    String resultPath = path + ".results[" + i++ + "]";
+                    if (p.currentToken() != JsonToken.START_OBJECT) {
+                        sink.problem(ImportProblem.error(name, resultLine, resultPath, p.getText(), "expected a result object {…}"));
+                        p.skipChildren();
+                        continue;
+                    }
+                    results.add(new Result(MAPPER.readTree(p), resultLine, resultPath));
                 }
             } else {
                 fields.set(field, tree(p));

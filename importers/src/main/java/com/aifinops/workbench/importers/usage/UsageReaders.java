@@ -18,7 +18,15 @@ public final class UsageReaders {
 
     /** All readers; add new formats here. */
     public static List<UsageReader> all() {
-        return List.of();
+        return List.of(
+                new com.aifinops.workbench.importers.usage.openai.OpenAiUsageCsvReader(),
+                new com.aifinops.workbench.importers.usage.openai.OpenAiCostCsvReader(),
+                new com.aifinops.workbench.importers.usage.openai.OpenAiUsageApiReader(),
+                new com.aifinops.workbench.importers.usage.openai.OpenAiCostApiReader(),
+                new com.aifinops.workbench.importers.usage.anthropic.AnthropicUsageCsvReader(),
+                new com.aifinops.workbench.importers.usage.anthropic.AnthropicCostCsvReader(),
+                new com.aifinops.workbench.importers.usage.anthropic.AnthropicUsageApiReader(),
+                new com.aifinops.workbench.importers.usage.anthropic.AnthropicCostApiReader());
     }
 
     public static Optional<UsageReader> byFormat(String format) {

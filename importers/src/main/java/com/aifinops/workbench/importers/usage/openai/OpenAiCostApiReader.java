@@ -1,0 +1,103 @@
+package com.aifinops.workbench.importers.usage.openai;
+
+import com.aifinops.workbench.importers.usage.UsageReader;
+import com.aifinops.workbench.importers.usage.vendor.BucketPages;
+import com.aifinops.workbench.importers.usage.vendor.Heads;
+import com.aifinops.workbench.importers.usage.vendor.JsonFields;
+import com.aifinops.workbench.importers.usage.vendor.UnknownFields;
+import com.aifinops.workbench.model.usage.UsageLine;
+import com.aifinops.workbench.model.usage.UsageSink;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Pages of the OpenAI Costs API ({@code GET /v1/organization/costs}, formats.md §1.2) as saved JSON.
+ * {@code amount.value} is in <b>dollars</b> (a JSON number, or a string such as {@code "12.50"} as observed in
+ * 2026) and becomes the exact {@code billedCost}; {@code line_item} stays a tag, its model part the model.
+ * Cost lines carry no token counts (see {@link OpenAiCostCsvReader}). Empty buckets are skipped.
+ */
+public final class OpenAiCostApiReader implements UsageReader {
+    public static final String FORMAT = "openai-cost-api";
+
+    private static final String COSTS = "organization.costs.result";
+    private static final Set<String> KNOWN = Set.of("object", "amount", "amount.value", "amount.currency",
+            "line_item", "project_id", "api_key_id", "quantity", "quantity_unit", "organization_id");
+
+    @Override
+    public String format() {
+        return FORMAT;
+    }
+
+    @Override
+    public String description() {
+        return "OpenAI Costs API pages (JSON)";
+    }
+
+    @Override
+    public int detect(String fileName, String head) {
+        if (!Heads.isJson(head)) {
+            return 0;
+        }
+        if (Heads.mentions(head, "\"" + COSTS + "\"")) {
+            return 95;
+        }
+        if (Heads.jsonKeys(head, "start_time", "results", "amount", "value") && !Heads.jsonKeys(head, "starting_at")) {
+            return 75;
+        }
+        return 0;
+    }
+
+    @Override
+    public void read(Path file, UsageSink sink) throws IOException {
+        String name = file.getFileName().toString();
+        UnknownFields unknown = new UnknownFields(KNOWN);
+        BucketPages.read(file, sink, bucket -> {
+            if (bucket.results().isEmpty()) {
+                return;
+            }
+            JsonFields b = JsonFields.of(name, bucket, sink);
+            Instant start = b.instant("start_time");
+            Instant end = b.instant("end_time");
+            if (start == null) {
+                if (b.ok()) {
+                    b.error("start_time", null, "expected the bucket start in Unix seconds");
+                }
+                return;
+            }
+            for (BucketPages.Result result : bucket.results()) {
+                JsonFields r = JsonFields.of(name, result, sink);
+                String kind = r.text("object");
+                if (kind != null && !kind.equals(COSTS)) {
+                    r.warning("object", "expected " + COSTS + "; result skipped");
+                    continue;
+                }
+                unknown.check(r, "");
+                unknown.check(r, "amount");
+                BigDecimal amount = r.decimal("amount.value");
+                if (amount == null) {
+                    if (r.ok()) {
+                        r.error("amount.value", null, "expected the amount in dollars, e.g. 0.06");
+                    }
+                    continue;
+                }
+                if (!r.ok()) {
+                    continue;
+                }
+                String lineItem = r.text("line_item");
+                Map<String, String> tags = new HashMap<>();
+                tags.put("line_item", lineItem);
+                sink.accept(new UsageLine(start, end, OpenAiColumns.PROVIDER, OpenAiColumns.modelOfLineItem(lineItem),
+                        0, 0, 0, 0, 0, 0, 0, false, null, null, amount,
+                        OpenAiColumns.currency(r.text("amount.currency")),
+                        OpenAiColumns.allocation(null, r.text("project_id"), null, r.text("api_key_id"), tags),
+                        r.source()));
+            }
+        });
+    }
+}

@@ -37,6 +37,8 @@ PROPS
 types="deb"
 if command -v rpmbuild >/dev/null 2>&1; then types="deb rpm"; fi
 for type in $types; do
+# JavaFX's natives ride in the jar, so jpackage cannot see that the window needs GTK and GL: declare them
+if [ "$type" = deb ]; then deps="libgtk-3-0, libgl1, libxtst6, fonts-dejavu-core"; else deps="gtk3, mesa-libGL, libXtst, dejavu-sans-fonts"; fi
 "$jdk_bin/jpackage" --type "$type" --dest "$target/dist" \
   --name "$name" --app-version "$version" --vendor "AI FinOps Workbench" \
   --description "Makes LLM token spend visible, attributable, forecastable and negotiable." \
@@ -47,7 +49,8 @@ for type in $types; do
   --icon "$here/src/main/jpackage/$name.png" \
   --file-associations "$target/workbook-association.properties" \
   --linux-package-name "$name" --linux-menu-group "Office;Finance" --linux-shortcut \
-  --linux-app-category misc --linux-deb-maintainer "developers@ai-finops-workbench.invalid" --linux-rpm-license-type "Proprietary"
+  --linux-app-category misc --linux-deb-maintainer "developers@ai-finops-workbench.invalid" --linux-rpm-license-type "Proprietary" \
+  --linux-package-deps "$deps"
 done
 
 ls -l "$target/dist"

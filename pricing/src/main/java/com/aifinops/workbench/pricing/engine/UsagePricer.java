@@ -64,6 +64,8 @@ public final class UsagePricer {
     /**
      * The prompt length that picks the tier: the line's own per-request prompt when known; else, for a source
      * label such as Anthropic's "> 200k", just above the first threshold; else the average input per request.
+     * A bucket that counts no requests (Anthropic's usage report) says nothing about prompt length: base tier,
+     * never its whole day's input taken as one prompt.
      */
     static long promptLength(UsageLine line, PriceRow row) {
         if (line.promptTokensPerRequest() != null) {
@@ -76,7 +78,7 @@ public final class UsagePricer {
         if (label != null && (label.strip().startsWith("≤") || label.strip().startsWith("<"))) {
             return 0;
         }
-        return line.requests() > 0 ? line.inputTokens() / line.requests() : line.inputTokens();
+        return line.requests() > 0 ? line.inputTokens() / line.requests() : 0;
     }
 
     private static BigDecimal ratio(BigDecimal part, BigDecimal whole) {

@@ -53,6 +53,15 @@ class UsagePricerTest {
     }
 
     @Test
+    void bucketWithoutRequestCountIsBilledAtTheBaseTier() {
+        // a day of 1,000,000 input tokens with no request count is not one 1M-token prompt: 1M · $1.25/MTok = $1.25
+        PricedUsage p = pricer.price(line("gemini-2.5-pro", 1_000_000, 0, 0, 0, 0, 0, false, null, null), false).orElseThrow();
+        assertCost("1.25", p);
+        // with 2 requests the average prompt is 500,000 tokens: the >200K tier, 1M · $2.50/MTok = $2.50
+        assertCost("2.50", pricer.price(line("gemini-2.5-pro", 1_000_000, 0, 0, 0, 0, 2, false, null, null), false).orElseThrow());
+    }
+
+    @Test
     void anthropicStyleContextLabelPicksTheUpperTier() {
         PricedUsage p = pricer.price(line("gemini-2.5-pro", 1_000_000, 0, 0, 0, 0, 3, false, null, "> 200k"), false).orElseThrow();
         assertCost("2.50", p); // 1M tokens at the >200K input rate

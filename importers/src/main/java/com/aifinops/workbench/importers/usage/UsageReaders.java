@@ -18,7 +18,10 @@ public final class UsageReaders {
 
     /** All readers; add new formats here. */
     public static List<UsageReader> all() {
-        return List.of();
+        return List.of(
+                new com.aifinops.workbench.importers.usage.focus.FocusReader(),
+                new com.aifinops.workbench.importers.usage.otel.OtelGenAiReader(),
+                new com.aifinops.workbench.importers.usage.litellm.LiteLlmDailyReader());
     }
 
     public static Optional<UsageReader> byFormat(String format) {

@@ -1,0 +1,32 @@
+package com.aifinops.workbench.importers.usage;
+
+import com.aifinops.workbench.model.usage.ImportProblem;
+import com.aifinops.workbench.model.usage.UsageLine;
+import com.aifinops.workbench.model.usage.UsageSink;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A sink that keeps everything a reader sends, for tests. */
+public final class CollectingSink implements UsageSink {
+    public final List<UsageLine> lines = new ArrayList<>();
+    public final List<ImportProblem> problems = new ArrayList<>();
+
+    @Override
+    public void accept(UsageLine line) {
+        lines.add(line);
+    }
+
+    @Override
+    public void problem(ImportProblem problem) {
+        problems.add(problem);
+    }
+
+    public List<ImportProblem> errors() {
+        return problems.stream().filter(p -> p.severity() == ImportProblem.Severity.ERROR).toList();
+    }
+
+    public List<ImportProblem> warnings() {
+        return problems.stream().filter(p -> p.severity() == ImportProblem.Severity.WARNING).toList();
+    }
+}

@@ -14,9 +14,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -71,34 +73,79 @@ public final class OtelGenAiReader implements UsageReader {
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
         String name = file.getFileName().toString();
+        if (isJsonLines(file)) {
+            readLines(file, name, sink);
+            return;
+        }
         try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.getFactory().createParser(in)) {
-            try {
-                JsonToken t;
-                while ((t = p.nextToken()) != null) {
-                    if (t == JsonToken.START_OBJECT) {
-                        export(name, p, sink);
-                    } else if (t == JsonToken.START_ARRAY) {
-                        while (p.nextToken() == JsonToken.START_OBJECT) export(name, p, sink);
-                    } else {
-                        sink.problem(ImportProblem.error(name, p.currentTokenLocation().getLineNr(), null, p.getText(),
-                                "expected an OTLP/JSON export object {\"resourceSpans\": [...]}"));
-                        return;
-                    }
+            values(name, p, 0, sink);
+        }
+    }
+
+    /**
+     * JSON Lines, read line by line so that one broken line (typically the last, cut when a collector stopped)
+     * is reported and the others still count (spans completed before the cut count too). A line is one export
+     * batch, never the whole file.
+     */
+    private void readLines(Path file, String name, UsageSink sink) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String text;
+            long line = 0;
+            while ((text = in.readLine()) != null) {
+                line++;
+                if (line == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
+                if (text.isBlank()) continue;
+                try (JsonParser p = JSON.getFactory().createParser(text)) {
+                    values(name, p, line - 1, sink);
                 }
-            } catch (JsonProcessingException e) {
-                sink.problem(ImportProblem.error(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
-                        null, "expected well-formed JSON: " + e.getOriginalMessage()));
             }
         }
     }
 
+    /** Whether the file's first line is a whole JSON object (JSON Lines) rather than the start of one document. */
+    private static boolean isJsonLines(Path file) throws IOException {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".jsonl") || n.endsWith(".ndjson")) return true;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            if (first == null) return false;
+            String t = first.replace("\uFEFF", "").strip();
+            if (!t.startsWith("{") || !t.endsWith("}")) return false;
+            String second = in.readLine();
+            while (second != null && second.isBlank()) second = in.readLine();
+            return second == null || second.strip().startsWith("{");
+        }
+    }
+
+    /** Top-level values: export objects, or arrays of them; {@code lineBase} is added to the parser's line numbers. */
+    private void values(String name, JsonParser p, long lineBase, UsageSink sink) throws IOException {
+        try {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.START_OBJECT) {
+                    export(name, p, lineBase, sink);
+                } else if (t == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) export(name, p, lineBase, sink);
+                } else {
+                    sink.problem(ImportProblem.error(name, lineBase + p.currentTokenLocation().getLineNr(), null,
+                            p.getText(), "expected an OTLP/JSON export object {\"resourceSpans\": [...]}"));
+                    return;
+                }
+            }
+        } catch (JsonProcessingException e) {
+            long at = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            sink.problem(ImportProblem.error(name, lineBase + at, null, null,
+                    "expected well-formed JSON: " + e.getOriginalMessage()));
+        }
+    }
+
     /** One export object: {@code {"resourceSpans": [...]}}; other members are skipped. */
-    private void export(String file, JsonParser p, UsageSink sink) throws IOException {
+    private void export(String file, JsonParser p, long lineBase, UsageSink sink) throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             if ((field.equals("resourceSpans") || field.equals("resource_spans")) && value == JsonToken.START_ARRAY) {
-                while (p.nextToken() == JsonToken.START_OBJECT) resourceSpans(file, p, sink);
+                while (p.nextToken() == JsonToken.START_OBJECT) resourceSpans(file, p, lineBase, sink);
             } else {
                 p.skipChildren();
             }
@@ -113,7 +160,7 @@ public final class OtelGenAiReader implements UsageReader {
      * put it after, that element's spans are held until the resource is known (the only case where more than one
      * span is in memory).
      */
-    private void resourceSpans(String file, JsonParser p, UsageSink sink) throws IOException {
+    private void resourceSpans(String file, JsonParser p, long lineBase, UsageSink sink) throws IOException {
         Map<String, String> resource = null;
         List<PendingSpan> pending = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -132,7 +179,7 @@ public final class OtelGenAiReader implements UsageReader {
                         JsonToken v = p.nextToken();
                         if (f.equals("spans") && v == JsonToken.START_ARRAY) {
                             while (p.nextToken() == JsonToken.START_OBJECT) {
-                                long line = p.currentTokenLocation().getLineNr();
+                                long line = lineBase + p.currentTokenLocation().getLineNr();
                                 JsonNode span = p.readValueAsTree();
                                 if (resource != null) span(file, span, line, resource, sink);
                                 else pending.add(new PendingSpan(span, line));

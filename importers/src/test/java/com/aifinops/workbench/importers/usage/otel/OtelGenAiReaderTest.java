@@ -139,6 +139,20 @@ class OtelGenAiReaderTest {
     }
 
     @Test
+    void aCutLastLineOfJsonLinesIsOneErrorAndTheLinesBeforeItCount(@TempDir Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(fixture("genai_spans.otlp.jsonl"));
+        Path file = dir.resolve("collector-output.json"); // no .jsonl name: recognised by its first line
+        String cut = lines.get(1).substring(0, 60); // inside the resource, before any span
+        Files.writeString(file, lines.get(0) + "\n\n" + lines.get(1) + "\n" + cut + "\n");
+        CollectingSink sink = read(file);
+        // Line 1: two usage spans, line 3: three, line 4 is cut (a collector stopped mid-write).
+        assertEquals(5, sink.lines.size());
+        assertEquals(List.of(1L, 1L, 3L, 3L, 3L), sink.lines.stream().map(l -> l.source().line()).toList());
+        assertEquals(1, sink.errors().size());
+        assertEquals(4, sink.errors().get(0).line());
+    }
+
+    @Test
     void resourceAfterScopeSpansStillApplies(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("late.json");
         Files.writeString(file, """

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns free key/value tags (FOCUS {@code Tags}, OTel attributes, LiteLLM {@code key:value} request tags) into
@@ -20,6 +21,7 @@ public final class AllocationTags {
     private static final List<String> PREFIXES = List.of("user_", "aws_", "tag_", "tags_", "app_", "resource_", "label_");
 
     private static final Map<String, String> FIELD_BY_KEY = new HashMap<>();
+    private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
 
     static {
         put("org", "org", "organization", "org_id", "org_name", "organization_id", "organization_name");
@@ -94,6 +96,10 @@ public final class AllocationTags {
     }
 
     static String normal(String key) {
-        return key.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        String k = NON_ALNUM.matcher(key.strip().toLowerCase(Locale.ROOT)).replaceAll("_");
+        int from = 0, to = k.length();
+        while (from < to && k.charAt(from) == '_') from++;
+        while (to > from && k.charAt(to - 1) == '_') to--;
+        return k.substring(from, to);
     }
 }

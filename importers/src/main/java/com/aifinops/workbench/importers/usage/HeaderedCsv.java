@@ -33,6 +33,8 @@ public final class HeaderedCsv implements Closeable {
     private final Iterator<CSVRecord> records;
     private final List<String> header = new ArrayList<>();
     private final Map<String, Integer> index = new HashMap<>();
+    /** Column names as readers spell them → index (or -1), so a lookup per cell costs one hash probe. */
+    private final Map<String, Integer> resolved = new HashMap<>();
     private long linesBefore;
     private long lastStart;
 
@@ -62,6 +64,11 @@ public final class HeaderedCsv implements Closeable {
     /** The header cells as written (BOM and surrounding spaces removed). */
     public List<String> header() {
         return List.copyOf(header);
+    }
+
+    /** The header names as written whose key passes {@code keyFilter}. */
+    public List<String> columns(Predicate<String> keyFilter) {
+        return header.stream().filter(h -> keyFilter.test(FieldParsers.headerKey(h))).toList();
     }
 
     public boolean has(String column) {
@@ -126,8 +133,8 @@ public final class HeaderedCsv implements Closeable {
 
         /** The raw cell under {@code column}, or {@code null} when the file has no such column or the row is short. */
         public String get(String column) {
-            Integer i = index.get(FieldParsers.headerKey(column));
-            if (i == null || i >= record.size()) return null;
+            int i = resolved.computeIfAbsent(column, c -> index.getOrDefault(FieldParsers.headerKey(c), -1));
+            if (i < 0 || i >= record.size()) return null;
             return record.get(i);
         }
 
@@ -140,11 +147,12 @@ public final class HeaderedCsv implements Closeable {
             return null;
         }
 
-        /** Cells by header name as written, for columns outside a reader's known set (e.g. FOCUS {@code x_} columns). */
-        public Map<String, String> cells(Predicate<String> keyFilter) {
+        /** Cells under the given header names (from {@link #columns}), e.g. a FOCUS file's {@code x_} columns. */
+        public Map<String, String> cells(List<String> columns) {
             Map<String, String> out = new HashMap<>();
-            for (int i = 0; i < header.size() && i < record.size(); i++) {
-                if (keyFilter.test(FieldParsers.headerKey(header.get(i)))) out.put(header.get(i), record.get(i));
+            for (String c : columns) {
+                String v = get(c);
+                if (v != null) out.put(c, v);
             }
             return out;
         }

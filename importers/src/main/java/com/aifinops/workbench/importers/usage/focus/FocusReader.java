@@ -123,10 +123,11 @@ public final class FocusReader implements UsageReader {
                 }
             }
             csv.warnUnknownColumns(COLUMNS, k -> k.startsWith("x_"), name, sink);
+            List<String> vendorColumns = csv.columns(k -> k.startsWith("x_"));
             HeaderedCsv.Row row;
             while ((row = csv.next()) != null) {
                 try {
-                    sink.accept(line(name, row, sink));
+                    sink.accept(line(name, row, vendorColumns, sink));
                 } catch (BadCell e) {
                     sink.problem(ImportProblem.error(name, row.line(), e.column, e.value, e.getMessage()));
                 }
@@ -136,7 +137,7 @@ public final class FocusReader implements UsageReader {
         }
     }
 
-    private UsageLine line(String file, HeaderedCsv.Row r, UsageSink sink) {
+    private UsageLine line(String file, HeaderedCsv.Row r, List<String> vendorColumns, UsageSink sink) {
         Instant start = time(r, "ChargePeriodStart");
         if (start == null) throw new BadCell("ChargePeriodStart", r.get("ChargePeriodStart"), "expected the start of the charge period");
         Instant end = time(r, "ChargePeriodEnd");
@@ -148,7 +149,7 @@ public final class FocusReader implements UsageReader {
 
         Map<String, String> tags = new LinkedHashMap<>(jsonObject(file, r, "Tags", sink));
         Map<String, String> priceDetails = jsonObject(file, r, "SkuPriceDetails", sink);
-        Map<String, String> vendor = r.cells(k -> k.startsWith("x_"));
+        Map<String, String> vendor = vendorColumns.isEmpty() ? Map.of() : r.cells(vendorColumns);
         if (category != null) tags.put("charge_category", category);
         putIfPresent(tags, "charge_class", r.first("ChargeClass"));
         putIfPresent(tags, "service_name", r.first("ServiceName"));
@@ -232,7 +233,7 @@ public final class FocusReader implements UsageReader {
         boolean found = false;
         for (Map.Entry<String, String> e : vendor.entrySet()) {
             String k = FieldParsers.headerKey(e.getKey()).replaceAll("[^a-z0-9]", "");
-            if (!k.contains("token") || k.matches(".*(price|cost|rate|unit).*")) continue;
+            if (!k.contains("token") || NOT_A_COUNT.matcher(k).find()) continue;
             Long v;
             try {
                 v = FieldParsers.count(e.getValue());
@@ -296,16 +297,24 @@ public final class FocusReader implements UsageReader {
     }
 
     /** The billing class a meter/SKU text names, or null: checked from the most specific (cache write) down. */
+    private static final Pattern NOT_A_COUNT = Pattern.compile("price|cost|rate|unit");
+    private static final Pattern SEPARATORS = Pattern.compile("[_\\-:/.,()]+");
+    private static final Pattern CACHE_WRITE = Pattern.compile("cache\\s*(write|creation|create|writes)");
+    private static final Pattern ONE_HOUR = Pattern.compile("\\b1\\s*h\\b|\\b1\\s*hr\\b|1\\s*hour|ephemeral\\s*1h|\\b60\\s*min");
+    private static final Pattern CACHE_READ = Pattern.compile("cache\\s*(read|hit|hits)|\\bcached");
+    private static final Pattern REASONING = Pattern.compile("reasoning|thinking");
+    private static final Pattern OUTPUT = Pattern.compile("\\boutput|\\boutp\\b|\\boutpt\\b|\\bcompletion|\\bgenerated\\s+tokens");
+    private static final Pattern INPUT = Pattern.compile("\\binput|\\binp\\b|\\binpt\\b|\\bprompt");
+
+    /** The billing class a meter/SKU text names, or null: checked from the most specific (cache write) down. */
     static String tokenClass(String text) {
-        String t = " " + text.toLowerCase(Locale.ROOT).replaceAll("[_\\-:/.,()]+", " ") + " ";
+        String t = " " + SEPARATORS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
         if (t.contains("uncached")) return "input";
-        if (t.matches(".*cache\\s*(write|creation|create|writes).*")) {
-            return t.matches(".*(\\b1\\s*h\\b|\\b1\\s*hr\\b|1\\s*hour|ephemeral\\s*1h|\\b60\\s*min).*") ? "cache_write_1h" : "cache_write_5m";
-        }
-        if (t.matches(".*(cache\\s*(read|hit|hits)|\\bcached|cachedinput).*")) return "cache_read";
-        if (t.matches(".*(reasoning|thinking).*")) return "reasoning";
-        if (t.matches(".*(\\boutput|\\boutp\\b|\\boutpt\\b|\\bcompletion|\\bgenerated\\s+tokens).*")) return "output";
-        if (t.matches(".*(\\binput|\\binp\\b|\\binpt\\b|\\bprompt).*")) return "input";
+        if (CACHE_WRITE.matcher(t).find()) return ONE_HOUR.matcher(t).find() ? "cache_write_1h" : "cache_write_5m";
+        if (CACHE_READ.matcher(t).find()) return "cache_read";
+        if (REASONING.matcher(t).find()) return "reasoning";
+        if (OUTPUT.matcher(t).find()) return "output";
+        if (INPUT.matcher(t).find()) return "input";
         return null;
     }
 

@@ -26,7 +26,10 @@ public final class UsageReaders {
                 new com.aifinops.workbench.importers.usage.anthropic.AnthropicUsageCsvReader(),
                 new com.aifinops.workbench.importers.usage.anthropic.AnthropicCostCsvReader(),
                 new com.aifinops.workbench.importers.usage.anthropic.AnthropicUsageApiReader(),
-                new com.aifinops.workbench.importers.usage.anthropic.AnthropicCostApiReader());
+                new com.aifinops.workbench.importers.usage.anthropic.AnthropicCostApiReader(),
+                new com.aifinops.workbench.importers.usage.focus.FocusReader(),
+                new com.aifinops.workbench.importers.usage.otel.OtelGenAiReader(),
+                new com.aifinops.workbench.importers.usage.litellm.LiteLlmDailyReader());
     }
 
     public static Optional<UsageReader> byFormat(String format) {

@@ -157,6 +157,8 @@ public final class WorkbenchApp extends Application {
         window.addFileAction("Export to _Excel…", "Shortcut+E", this::exportExcel);
         window.addFileAction("Export tables as _CSV…", null, this::exportCsv);
         window.addFileAction("Export chart as _PNG…", null, this::exportPng);
+        window.addFileAction("Export chart as S_VG…", null, this::exportSvg);
+        window.addFileAction("Export _brief as PDF…", null, this::exportPdf);
         window.addFileAction("Prepare for s_haring…", null,
                 () -> ShareDialog.show(stage, document.current(), this::status));
         window.addFileSeparator();
@@ -340,6 +342,32 @@ public final class WorkbenchApp extends Application {
             Dialogs.run("PNG export failed.", () -> {
                 Path out = Dialogs.withExtension(f.toPath(), ".png");
                 WorkbookExports.chartPng(r, out);
+                status("Exported " + out);
+            });
+        }
+    }
+
+    private void exportSvg() {
+        StudioResult r = studio.resultProperty().get();
+        File f = Dialogs.chooser("Export chart as SVG", "SVG image", "*.svg").showSaveDialog(stage);
+        if (f != null && r != null) {
+            Dialogs.run("SVG export failed.", () -> {
+                Path out = Dialogs.withExtension(f.toPath(), ".svg");
+                WorkbookExports.chartSvg(r, out);
+                status("Exported " + out);
+            });
+        }
+    }
+
+    /** The brief of the workbook as it stands now (the studio's edits included), dated today. */
+    private void exportPdf() {
+        FileChooser c = Dialogs.chooser("Export brief as PDF", "PDF document", "*.pdf");
+        c.setInitialFileName(document.current().name().replaceAll("[^\\p{L}\\p{N} ._-]+", "").trim() + " brief.pdf");
+        File f = c.showSaveDialog(stage);
+        if (f != null) {
+            Dialogs.run("PDF export failed.", () -> {
+                Path out = Dialogs.withExtension(f.toPath(), ".pdf");
+                WorkbookExports.pdf(document.current(), builtIn, java.time.LocalDate.now(), out);
                 status("Exported " + out);
             });
         }

@@ -6,11 +6,14 @@ import com.aifinops.workbench.app.document.WorkbookDocument;
 import com.aifinops.workbench.app.store.Database;
 import com.aifinops.workbench.app.store.RecentFiles;
 import com.aifinops.workbench.importers.workbook.WorkbookJson;
+import com.aifinops.workbench.model.ledger.ImportService;
 import com.aifinops.workbench.model.workbook.Workbook;
 import com.aifinops.workbench.model.workbook.WorkbookStore;
 import com.aifinops.workbench.pricing.catalog.BuiltInCatalog;
 import com.aifinops.workbench.pricing.catalog.PriceCatalog;
 import com.aifinops.workbench.pricing.engine.WorkbookCosts;
+import com.aifinops.workbench.views.imports.ImportsView;
+import com.aifinops.workbench.views.imports.ImportsViewModel;
 import com.aifinops.workbench.views.shell.MainWindow;
 import com.aifinops.workbench.views.shell.Screen;
 import com.aifinops.workbench.views.studio.StudioHistory;
@@ -36,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The composition root of the desktop app: opens the database, loads the workbook (a file given on the command
@@ -58,6 +62,21 @@ public final class WorkbenchApp extends Application {
     private MenuItem undoItem;
     private MenuItem redoItem;
     private Stage stage;
+    /** Builds the ledger's import service on the open database (null when it could not be opened). */
+    private final Function<Database, ImportService> importServices;
+    private ImportService importService;
+    private ImportsView importsView;
+
+    /** The window as launched: no import formats until the H2 ledger's ImportService is plugged in below. */
+    public WorkbenchApp() {
+        // INTEGRATION: replace with db -> db == null ? NoImportService.INSTANCE : new H2ImportService(db, …)
+        this(db -> NoImportService.INSTANCE);
+    }
+
+    /** For tests and the composition root: {@code importServices} gets the open database, or null without one. */
+    public WorkbenchApp(Function<Database, ImportService> importServices) {
+        this.importServices = importServices;
+    }
 
     static void launchWindow(String[] args) {
         Application.launch(WorkbenchApp.class, args);
@@ -126,15 +145,20 @@ public final class WorkbenchApp extends Application {
         document.setOnChange(this::updateTitle);
         studio = newStudio(wb);
         window = new MainWindow(List.of(
-                new Screen("studio", "Model studio", () -> new WorkloadStudioView(studio))));
+                new Screen("studio", "Model studio", () -> new WorkloadStudioView(studio)),
+                new Screen("imports", "Imports", this::importsView)));
         window.addFileAction("_Open workbook…", "Shortcut+O", () -> chooseAndOpen());
         recentMenu = window.addFileSubmenu("Open _Recent");
         window.addFileAction("_Save", "Shortcut+S", this::save);
         window.addFileAction("Save _As…", "Shortcut+Shift+S", this::saveAs);
         window.addFileSeparator();
+        window.addFileAction("_Import usage files…", "Shortcut+I", this::importFiles);
+        window.addFileSeparator();
         window.addFileAction("Export to _Excel…", "Shortcut+E", this::exportExcel);
         window.addFileAction("Export tables as _CSV…", null, this::exportCsv);
         window.addFileAction("Export chart as _PNG…", null, this::exportPng);
+        window.addFileAction("Export chart as S_VG…", null, this::exportSvg);
+        window.addFileAction("Export _brief as PDF…", null, this::exportPdf);
         window.addFileAction("Prepare for s_haring…", null,
                 () -> ShareDialog.show(stage, document.current(), this::status));
         window.addFileSeparator();
@@ -145,6 +169,23 @@ public final class WorkbenchApp extends Application {
         refreshRecent();
         showDocument();
         return window;
+    }
+
+    /** The Imports screen, built once on the import service (the database's, when it opened). */
+    private ImportsView importsView() {
+        if (importsView == null) {
+            if (importService == null) {
+                importService = importServices.apply(database);
+            }
+            importsView = new ImportsView(new ImportsViewModel(importService));
+        }
+        return importsView;
+    }
+
+    /** File > Import usage files… (Ctrl+I): shows the Imports screen and opens the file chooser. */
+    private void importFiles() {
+        window.select("imports");
+        importsView().chooseAndImport();
     }
 
     /** The open document; for tests. */
@@ -301,6 +342,32 @@ public final class WorkbenchApp extends Application {
             Dialogs.run("PNG export failed.", () -> {
                 Path out = Dialogs.withExtension(f.toPath(), ".png");
                 WorkbookExports.chartPng(r, out);
+                status("Exported " + out);
+            });
+        }
+    }
+
+    private void exportSvg() {
+        StudioResult r = studio.resultProperty().get();
+        File f = Dialogs.chooser("Export chart as SVG", "SVG image", "*.svg").showSaveDialog(stage);
+        if (f != null && r != null) {
+            Dialogs.run("SVG export failed.", () -> {
+                Path out = Dialogs.withExtension(f.toPath(), ".svg");
+                WorkbookExports.chartSvg(r, out);
+                status("Exported " + out);
+            });
+        }
+    }
+
+    /** The brief of the workbook as it stands now (the studio's edits included), dated today. */
+    private void exportPdf() {
+        FileChooser c = Dialogs.chooser("Export brief as PDF", "PDF document", "*.pdf");
+        c.setInitialFileName(document.current().name().replaceAll("[^\\p{L}\\p{N} ._-]+", "").trim() + " brief.pdf");
+        File f = c.showSaveDialog(stage);
+        if (f != null) {
+            Dialogs.run("PDF export failed.", () -> {
+                Path out = Dialogs.withExtension(f.toPath(), ".pdf");
+                WorkbookExports.pdf(document.current(), builtIn, java.time.LocalDate.now(), out);
                 status("Exported " + out);
             });
         }

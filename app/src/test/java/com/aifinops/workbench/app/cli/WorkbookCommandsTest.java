@@ -85,6 +85,61 @@ class WorkbookCommandsTest {
     }
 
     @Test
+    void exportWritesAPdfBriefOfTheSample() throws Exception {
+        Path f = TestWorkbooks.sample(dir);
+        Path pdf = dir.resolve("brief.pdf");
+        CliRun r = CliRun.of("export", f.toString(), "--pdf", pdf.toString(), "--date", "2026-12-02");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("wrote " + pdf + System.lineSeparator(), r.out());
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertTrue(d.getNumberOfPages() >= 1);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d);
+            assertTrue(text.contains("RAG support agent"), text);
+            // 3,000,000 req × 1.20 × (1500·(5·0.5+0.5·0.5) + 750·30)/1e6 = 95,850.00
+            assertTrue(text.contains("$95,850.00"), text);
+            // Aggressive caching, h = 0.80: 3,600,000 × (1500·(5·0.2+0.5·0.8) + 22,500)/1e6 = 88,560.00
+            assertTrue(text.contains("Aggressive caching") && text.contains("$88,560.00"), text);
+            // Sonnet 4.6: 3,600,000 × 0.013725 = 49,410.00
+            assertTrue(text.contains("$49,410.00"), text);
+            assertTrue(text.contains("2 December 2026"), text);
+            assertTrue(text.contains("Prices are list prices; no negotiated discounts applied."), text);
+            assertFalse(text.contains("budget ceiling"), "internal notes stay out of the brief");
+            assertTrue(text.contains("industry article") && text.contains("pricing guide"), "price sources");
+        }
+    }
+
+    @Test
+    void exportWritesTheCostCurveAsSvg() throws Exception {
+        Path f = TestWorkbooks.sample(dir);
+        Path svg = dir.resolve("curve.svg");
+        CliRun r = CliRun.of("export", f.toString(), "--svg", svg.toString());
+        assertEquals(0, r.status(), r.err());
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        org.w3c.dom.Document doc = factory.newDocumentBuilder().parse(svg.toFile());
+        assertEquals("svg", doc.getDocumentElement().getLocalName());
+        String content = doc.getDocumentElement().getTextContent();
+        for (String series : new String[]{"GPT-5.5", "Claude Sonnet 4.6", "GPT-5 Mini", "DeepSeek V3.2", "50 % hit"}) {
+            assertTrue(content.contains(series), series + " in " + content);
+        }
+    }
+
+    @Test
+    void exportPdfAndSvgExitCodes() throws Exception {
+        Path f = TestWorkbooks.sample(dir);
+        assertEquals(2, CliRun.of("export", f.toString(), "--date", "2026-12-02").status(), "--date without --pdf");
+        CliRun badDate = CliRun.of("export", f.toString(), "--pdf", dir.resolve("x.pdf").toString(), "--date", "02/12/2026");
+        assertEquals(2, badDate.status());
+        assertTrue(badDate.err().contains("--date"), badDate.err());
+        assertFalse(Files.exists(dir.resolve("x.pdf")), "a usage error writes nothing");
+        assertEquals(2, CliRun.of("export", f.toString(), "--pdf").status(), "--pdf needs a value");
+        Path blocker = Files.writeString(dir.resolve("a-file"), "x");
+        CliRun cannot = CliRun.of("export", f.toString(), "--svg", blocker.resolve("out.svg").toString());
+        assertEquals(1, cannot.status(), "a directory that is a file: the work failed");
+        assertTrue(cannot.err().contains("a-file"), cannot.err());
+    }
+
+    @Test
     void shareDropsInternalNotesAndPseudonymisesDimensions() throws Exception {
         Path f = dir.resolve("rich.afw.json");
         WorkbookJson.write(TestWorkbooks.richer(), f);

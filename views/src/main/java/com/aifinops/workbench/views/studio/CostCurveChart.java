@@ -1,6 +1,5 @@
 package com.aifinops.workbench.views.studio;
 
-import com.aifinops.workbench.views.common.ChartStyle;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
@@ -8,14 +7,11 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Line;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import java.awt.BasicStroke;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,18 +36,7 @@ public final class CostCurveChart {
     private int repaints;
 
     public CostCurveChart() {
-        NumberAxis x = new NumberAxis("Cache hit rate (%)");
-        x.setRange(0, 100);
-        NumberAxis y = new NumberAxis("Monthly cost");
-        y.setNumberFormatOverride(new ChartStyle.CompactDollars());
-        y.setAutoRangeIncludesZero(true);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        for (int i = 0; i < ChartStyle.PALETTE.length; i++) {
-            renderer.setSeriesPaint(i, ChartStyle.PALETTE[i]);
-            renderer.setSeriesStroke(i, new BasicStroke(i == 0 ? 3f : 2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        }
-        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, new XYPlot(dataset, x, y, renderer), true);
-        ChartStyle.apply(chart);
+        chart = CostCurvePlot.create(dataset);
         chart.addChangeListener(e -> repaints++);
         viewer = new ChartViewer(chart);
         viewer.setId("costCurveChart");

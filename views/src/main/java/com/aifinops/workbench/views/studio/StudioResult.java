@@ -3,7 +3,9 @@ package com.aifinops.workbench.views.studio;
 import com.aifinops.workbench.model.price.ModelPrice;
 import com.aifinops.workbench.model.workload.Workload;
 import com.aifinops.workbench.pricing.engine.WorkloadCost;
+import com.aifinops.workbench.pricing.engine.WorkloadCostCalculator;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,6 +16,26 @@ public record StudioResult(Workload workload, List<ModelCost> rows, double[] cur
 
     /** The cost of the workload on one model, with the curve of monthly cost over the cache hit rate. */
     public record ModelCost(ModelPrice model, WorkloadCost cost, double[] curveMonthly) {
+    }
+
+    /** Points on the cost curve; cost is affine in h, so this only shapes the marker line's look. */
+    static final int CURVE_POINTS = 21;
+
+    /** Prices {@code w} on each of {@code models} (its own model first) with a 0–100 % cost curve per model. */
+    public static StudioResult of(Workload w, List<ModelPrice> models) {
+        double[] xs = new double[CURVE_POINTS];
+        for (int i = 0; i < CURVE_POINTS; i++) {
+            xs[i] = 100.0 * i / (CURVE_POINTS - 1);
+        }
+        List<ModelCost> rows = new ArrayList<>();
+        for (ModelPrice m : models) {
+            double[] ys = new double[CURVE_POINTS];
+            for (int i = 0; i < CURVE_POINTS; i++) {
+                ys[i] = WorkloadCostCalculator.monthlyAt(w, m.prices(), xs[i] / 100.0);
+            }
+            rows.add(new ModelCost(m, WorkloadCostCalculator.cost(w, m.prices()), ys));
+        }
+        return new StudioResult(w, List.copyOf(rows), xs);
     }
 
     public ModelCost selected() {

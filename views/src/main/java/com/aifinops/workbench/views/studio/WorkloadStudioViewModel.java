@@ -29,9 +29,6 @@ import java.util.function.Consumer;
  * the cost comes from {@link WorkloadCostCalculator}.
  */
 public final class WorkloadStudioViewModel {
-    /** Points on the cost curve; cost is affine in h, so this only shapes the marker line's look. */
-    private static final int CURVE_POINTS = 21;
-
     private final PriceCatalog catalog;
     private final List<String> compareModels;
     private final StringProperty name = new SimpleStringProperty();
@@ -88,20 +85,7 @@ public final class WorkloadStudioViewModel {
                 || inputTokens.get() == null || outputTokens.get() == null || daysPerMonth.get() == null) {
             return;
         }
-        Workload w = workload();
-        double[] xs = new double[CURVE_POINTS];
-        for (int i = 0; i < CURVE_POINTS; i++) {
-            xs[i] = 100.0 * i / (CURVE_POINTS - 1);
-        }
-        List<StudioResult.ModelCost> rows = new ArrayList<>();
-        for (ModelPrice m : modelsToCompare()) {
-            double[] ys = new double[CURVE_POINTS];
-            for (int i = 0; i < CURVE_POINTS; i++) {
-                ys[i] = WorkloadCostCalculator.monthlyAt(w, m.prices(), xs[i] / 100.0);
-            }
-            rows.add(new StudioResult.ModelCost(m, WorkloadCostCalculator.cost(w, m.prices()), ys));
-        }
-        result.set(new StudioResult(w, List.copyOf(rows), xs));
+        result.set(StudioResult.of(workload(), modelsToCompare()));
     }
 
     private List<ModelPrice> modelsToCompare() {

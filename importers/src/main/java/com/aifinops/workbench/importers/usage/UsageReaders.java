@@ -1,5 +1,11 @@
 package com.aifinops.workbench.importers.usage;
 
+import com.aifinops.workbench.importers.usage.cloud.AwsCurReader;
+import com.aifinops.workbench.importers.usage.cloud.AzureCostReader;
+import com.aifinops.workbench.importers.usage.cloud.GcpBillingReader;
+import com.aifinops.workbench.importers.usage.mapped.ColumnMapping;
+import com.aifinops.workbench.importers.usage.mapped.MappedCsvReader;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +24,15 @@ public final class UsageReaders {
 
     /** All readers; add new formats here. */
     public static List<UsageReader> all() {
-        return List.of();
+        return List.of(
+                new AwsCurReader(),
+                new AzureCostReader(),
+                new GcpBillingReader());
+    }
+
+    /** The reader for "any other CSV" through a saved column mapping; never detected, only chosen. */
+    public static UsageReader mapped(ColumnMapping mapping) {
+        return new MappedCsvReader(mapping);
     }
 
     public static Optional<UsageReader> byFormat(String format) {

@@ -57,7 +57,7 @@ public final class GcpBillingReader implements UsageReader {
             "cost", "cost_at_list", "currency", "currency_conversion_rate", "usage_amount", "usage_unit",
             "usage_amount_in_pricing_units", "usage_pricing_unit", "credits", "cost_type", "transaction_type",
             "seller_name", "date", "list_cost", "negotiated_savings", "savings_programmes", "savings_programs",
-            "other_savings", "unrounded_subtotal", "subtotal", "cost_type", "resource", "project", "location",
+            "other_savings", "unrounded_subtotal", "subtotal", "resource", "project", "location",
             "invoice", "price", "consumption_model", "adjustment_info");
     private static final List<String> KNOWN_PREFIXES = List.of("project_", "location_", "resource_", "invoice_",
             "price_", "consumption_model_", "adjustment_info_", "credits_", "service_", "sku_", "usage_");

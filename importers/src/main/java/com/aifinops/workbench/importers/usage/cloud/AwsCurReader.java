@@ -54,9 +54,9 @@ public final class AwsCurReader implements UsageReader {
 
     @Override
     public int detect(String fileName, String head) {
-        String first = firstLine(head);
-        String k = key(first.replace("\"", ""));
-        if (!k.contains("line_item_usage_type") || !k.contains("line_item_product_code")) return 0;
+        Set<String> keys = new java.util.HashSet<>();
+        for (String h : CsvRows.headerCells(head)) keys.add(key(h));
+        if (!keys.contains("line_item_usage_type") || !keys.contains("line_item_product_code")) return 0;
         return head.contains("AmazonBedrock") || head.contains("Amazon Bedrock") ? 95 : 80;
     }
 
@@ -279,10 +279,5 @@ public final class AwsCurReader implements UsageReader {
 
     private static String lower(String s) {
         return s == null ? "" : s.strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static String firstLine(String head) {
-        int nl = head.indexOf('\n');
-        return nl < 0 ? head : head.substring(0, nl);
     }
 }

@@ -78,11 +78,11 @@ public final class AzureCostReader implements UsageReader {
 
     @Override
     public int detect(String fileName, String head) {
-        int nl = head.indexOf('\n');
-        String first = (nl < 0 ? head : head.substring(0, nl)).toLowerCase(Locale.ROOT);
-        if (!first.contains("metername") && !first.contains("metercategory")) return 0;
-        boolean cost = first.contains("costinbillingcurrency") || first.contains("costinusd") || first.contains("pretaxcost");
-        boolean quantity = first.contains("quantity");
+        Set<String> keys = new java.util.HashSet<>();
+        for (String h : CsvRows.headerCells(head)) keys.add(key(h));
+        if (!keys.contains("metername")) return 0;
+        boolean cost = keys.contains("costinbillingcurrency") || keys.contains("costinusd") || keys.contains("pretaxcost");
+        boolean quantity = keys.contains("quantity") || keys.contains("usagequantity");
         if (!cost || !quantity) return 0;
         String h = head.toLowerCase(Locale.ROOT);
         return h.contains("openai") || h.contains("foundry models") ? 90 : 75;

@@ -124,6 +124,15 @@ public final class CsvRows implements AutoCloseable {
         return out;
     }
 
+    /** The cells of the first line of {@code head} (for detection), BOM dropped; empty when it is not CSV. */
+    public static List<String> headerCells(String head) {
+        try (CsvRows rows = open(new java.io.StringReader(head), null)) {
+            return rows.header();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     /** The delimiter that splits the header line into the most cells outside quotes. */
     static char sniff(String headerLine) {
         if (headerLine == null) return ',';

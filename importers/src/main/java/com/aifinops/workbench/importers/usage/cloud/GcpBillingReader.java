@@ -83,9 +83,10 @@ public final class GcpBillingReader implements UsageReader {
             String line = h.lines().findFirst().orElse("");
             return line.contains("\"service\"") && line.contains("\"sku\"") && line.contains("\"usage_start_time\"") ? 90 : 0;
         }
-        String first = key(h.lines().findFirst().orElse("").replace("\"", ""));
-        if (!first.contains("service_description") || !first.contains("sku_description")) return 0;
-        if (!first.contains("cost") && !first.contains("subtotal")) return 0;
+        Set<String> keys = new HashSet<>();
+        for (String c : CsvRows.headerCells(h)) keys.add(key(c));
+        if (!keys.contains("service_description") || !keys.contains("sku_description")) return 0;
+        if (!keys.contains("cost") && !keys.contains("subtotal") && !keys.contains("unrounded_subtotal")) return 0;
         return h.toLowerCase(Locale.ROOT).contains("vertex ai") || h.contains("Gemini API") ? 90 : 75;
     }
 

@@ -72,6 +72,15 @@ public final class InvoiceCsvReader {
      */
     public static InvoiceRead read(Path file, String providerOrNull) throws IOException {
         String name = file.getFileName().toString();
+        try {
+            return readCsv(file, name, providerOrNull);
+        } catch (CsvRows.MalformedCsvException e) {
+            return new InvoiceRead(List.of(), List.of(ImportProblem.error(name, e.line(), null, null,
+                    "broken CSV quoting: " + e.getMessage())));
+        }
+    }
+
+    private static InvoiceRead readCsv(Path file, String name, String providerOrNull) throws IOException {
         List<ImportProblem> problems = new ArrayList<>();
         Map<String, Draft> drafts = new LinkedHashMap<>();
         try (CsvRows csv = CsvRows.open(file)) {

@@ -71,40 +71,44 @@ public final class AwsCurReader implements UsageReader {
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
         String name = file.getFileName().toString();
-        try (CsvRows csv = CsvRows.open(file)) {
-            Columns cols = new Columns(csv.header(), AwsCurReader::key);
-            boolean missing = false;
-            for (String r : REQUIRED) {
-                if (!cols.has(r)) {
-                    sink.problem(ImportProblem.error(name, 1, r, null,
-                            "missing column " + r + ": this does not look like a CUR 2.0 export"));
-                    missing = true;
-                }
-            }
-            if (missing) return;
-            cols.warnUnknown(name, k -> k.equals("product") || k.equals("discount")
-                    || KNOWN_PREFIXES.stream().anyMatch(k::startsWith), sink);
-            Reading r = new Reading(name, cols, Numbers.styleFor(csv.delimiter()));
-            try {
-                for (CsvRows.Row row = csv.next(); row != null; row = csv.next()) {
-                    try {
-                        UsageLine line = r.line(row);
-                        if (line != null) sink.accept(line);
-                    } catch (BadCell bad) {
-                        sink.problem(bad.problem(name, row.line()));
+        try {
+            try (CsvRows csv = CsvRows.open(file)) {
+                Columns cols = new Columns(csv.header(), AwsCurReader::key);
+                boolean missing = false;
+                for (String r : REQUIRED) {
+                    if (!cols.has(r)) {
+                        sink.problem(ImportProblem.error(name, 1, r, null,
+                                "missing column " + r + ": this does not look like a CUR 2.0 export"));
+                        missing = true;
                     }
                 }
-            } catch (CsvRows.MalformedCsvException e) {
-                sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
+                if (missing) return;
+                cols.warnUnknown(name, k -> k.equals("product") || k.equals("discount")
+                        || KNOWN_PREFIXES.stream().anyMatch(k::startsWith), sink);
+                Reading r = new Reading(name, cols, Numbers.styleFor(csv.delimiter()));
+                try {
+                    for (CsvRows.Row row = csv.next(); row != null; row = csv.next()) {
+                        try {
+                            UsageLine line = r.line(row);
+                            if (line != null) sink.accept(line);
+                        } catch (BadCell bad) {
+                            sink.problem(bad.problem(name, row.line()));
+                        }
+                    }
+                } catch (CsvRows.MalformedCsvException e) {
+                    sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
+                }
+                if (r.skipped > 0) {
+                    sink.problem(ImportProblem.warning(name, 0, "line_item_product_code",
+                            r.skipped + " rows of other services than Amazon Bedrock skipped"));
+                }
+                if (r.rounded > 0) {
+                    sink.problem(ImportProblem.warning(name, 0, "line_item_usage_amount",
+                            r.rounded + " rows whose usage amount × pricing unit is not a whole number of tokens: rounded half-up"));
+                }
             }
-            if (r.skipped > 0) {
-                sink.problem(ImportProblem.warning(name, 0, "line_item_product_code",
-                        r.skipped + " rows of other services than Amazon Bedrock skipped"));
-            }
-            if (r.rounded > 0) {
-                sink.problem(ImportProblem.warning(name, 0, "line_item_usage_amount",
-                        r.rounded + " rows whose usage amount × pricing unit is not a whole number of tokens: rounded half-up"));
-            }
+        } catch (CsvRows.MalformedCsvException e) {
+            sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
         }
     }
 

@@ -95,40 +95,44 @@ public final class AzureCostReader implements UsageReader {
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
         String name = file.getFileName().toString();
-        try (CsvRows csv = CsvRows.open(file)) {
-            Columns cols = new Columns(csv.header(), AzureCostReader::key);
-            Reading r = new Reading(name, cols, Numbers.styleFor(csv.delimiter()));
-            boolean missing = false;
-            for (Map.Entry<String, Integer> req : Map.of("Date", r.date, "MeterName", r.meterName, "Quantity",
-                    r.quantity, "UnitOfMeasure", r.unit, "CostInBillingCurrency", r.cost).entrySet()) {
-                if (req.getValue() < 0) {
-                    sink.problem(ImportProblem.error(name, 1, req.getKey(), null, "missing column " + req.getKey()
-                            + (req.getKey().startsWith("Cost") ? " (or costInBillingCurrency, PreTaxCost, CostInUsd)" : "")));
-                    missing = true;
-                }
-            }
-            if (missing) return;
-            cols.warnUnknown(name, KNOWN::contains, sink);
-            try {
-                for (CsvRows.Row row = csv.next(); row != null; row = csv.next()) {
-                    try {
-                        UsageLine line = r.line(row);
-                        if (line != null) sink.accept(line);
-                    } catch (BadCell bad) {
-                        sink.problem(bad.problem(name, row.line()));
+        try {
+            try (CsvRows csv = CsvRows.open(file)) {
+                Columns cols = new Columns(csv.header(), AzureCostReader::key);
+                Reading r = new Reading(name, cols, Numbers.styleFor(csv.delimiter()));
+                boolean missing = false;
+                for (Map.Entry<String, Integer> req : Map.of("Date", r.date, "MeterName", r.meterName, "Quantity",
+                        r.quantity, "UnitOfMeasure", r.unit, "CostInBillingCurrency", r.cost).entrySet()) {
+                    if (req.getValue() < 0) {
+                        sink.problem(ImportProblem.error(name, 1, req.getKey(), null, "missing column " + req.getKey()
+                                + (req.getKey().startsWith("Cost") ? " (or costInBillingCurrency, PreTaxCost, CostInUsd)" : "")));
+                        missing = true;
                     }
                 }
-            } catch (CsvRows.MalformedCsvException e) {
-                sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
+                if (missing) return;
+                cols.warnUnknown(name, KNOWN::contains, sink);
+                try {
+                    for (CsvRows.Row row = csv.next(); row != null; row = csv.next()) {
+                        try {
+                            UsageLine line = r.line(row);
+                            if (line != null) sink.accept(line);
+                        } catch (BadCell bad) {
+                            sink.problem(bad.problem(name, row.line()));
+                        }
+                    }
+                } catch (CsvRows.MalformedCsvException e) {
+                    sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
+                }
+                if (r.skipped > 0) {
+                    sink.problem(ImportProblem.warning(name, 0, cols.name(r.meterCategory),
+                            r.skipped + " rows of other services than Azure OpenAI skipped"));
+                }
+                if (r.rounded > 0) {
+                    sink.problem(ImportProblem.warning(name, 0, cols.name(r.quantity),
+                            r.rounded + " rows whose quantity × unit is not a whole number of tokens: rounded half-up"));
+                }
             }
-            if (r.skipped > 0) {
-                sink.problem(ImportProblem.warning(name, 0, cols.name(r.meterCategory),
-                        r.skipped + " rows of other services than Azure OpenAI skipped"));
-            }
-            if (r.rounded > 0) {
-                sink.problem(ImportProblem.warning(name, 0, cols.name(r.quantity),
-                        r.rounded + " rows whose quantity × unit is not a whole number of tokens: rounded half-up"));
-            }
+        } catch (CsvRows.MalformedCsvException e) {
+            sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
         }
     }
 

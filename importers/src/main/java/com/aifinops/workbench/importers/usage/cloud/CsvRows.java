@@ -56,7 +56,12 @@ public final class CsvRows implements AutoCloseable {
                 .build();
         this.parser = CSVParser.parse(in, format);
         this.records = parser.iterator();
-        this.header = records.hasNext() ? values(records.next()) : List.of();
+        try {
+            this.header = records.hasNext() ? values(records.next()) : List.of();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            parser.close();
+            throw new MalformedCsvException(1, e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+        }
     }
 
     public static CsvRows open(Path file) throws IOException {

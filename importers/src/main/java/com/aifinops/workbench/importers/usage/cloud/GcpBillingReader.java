@@ -105,7 +105,11 @@ public final class GcpBillingReader implements UsageReader {
         if (head.replace("\uFEFF", "").stripLeading().startsWith("{")) {
             readJsonLines(file, r);
         } else {
-            readCsv(file, r);
+            try {
+                readCsv(file, r);
+            } catch (CsvRows.MalformedCsvException e) {
+                sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
+            }
         }
         if (r.skipped > 0) {
             sink.problem(ImportProblem.warning(name, 0, "service.description",

@@ -65,30 +65,34 @@ public final class MappedCsvReader implements UsageReader {
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
         String name = file.getFileName().toString();
-        try (CsvRows csv = CsvRows.open(file, mapping.delimiterChar())) {
-            Map<String, String> missing = mapping.missingHeaders(csv.header());
-            if (!missing.isEmpty()) {
-                missing.forEach((field, header) -> sink.problem(ImportProblem.error(name, 1, header, null,
-                        "the mapping '" + mapping.name() + "' reads " + field + " from column '" + header
-                                + "', which is not in this file (its columns: " + String.join(", ", csv.header()) + ")")));
-                return;
-            }
-            Columns cols = new Columns(csv.header(), FieldParsers::headerKey);
-            Set<String> used = new HashSet<>();
-            mapping.mappedHeaders().values().forEach(h -> used.add(FieldParsers.headerKey(h)));
-            cols.warnUnknown(name, used::contains, sink);
-            Reading r = new Reading(name, cols, Numbers.styleFor(csv.delimiter()));
-            try {
-                for (CsvRows.Row row = csv.next(); row != null; row = csv.next()) {
-                    try {
-                        sink.accept(r.line(row));
-                    } catch (BadCell bad) {
-                        sink.problem(bad.problem(name, row.line()));
-                    }
+        try {
+            try (CsvRows csv = CsvRows.open(file, mapping.delimiterChar())) {
+                Map<String, String> missing = mapping.missingHeaders(csv.header());
+                if (!missing.isEmpty()) {
+                    missing.forEach((field, header) -> sink.problem(ImportProblem.error(name, 1, header, null,
+                            "the mapping '" + mapping.name() + "' reads " + field + " from column '" + header
+                                    + "', which is not in this file (its columns: " + String.join(", ", csv.header()) + ")")));
+                    return;
                 }
-            } catch (CsvRows.MalformedCsvException e) {
-                sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
+                Columns cols = new Columns(csv.header(), FieldParsers::headerKey);
+                Set<String> used = new HashSet<>();
+                mapping.mappedHeaders().values().forEach(h -> used.add(FieldParsers.headerKey(h)));
+                cols.warnUnknown(name, used::contains, sink);
+                Reading r = new Reading(name, cols, Numbers.styleFor(csv.delimiter()));
+                try {
+                    for (CsvRows.Row row = csv.next(); row != null; row = csv.next()) {
+                        try {
+                            sink.accept(r.line(row));
+                        } catch (BadCell bad) {
+                            sink.problem(bad.problem(name, row.line()));
+                        }
+                    }
+                } catch (CsvRows.MalformedCsvException e) {
+                    sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
+                }
             }
+        } catch (CsvRows.MalformedCsvException e) {
+            sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
         }
     }
 

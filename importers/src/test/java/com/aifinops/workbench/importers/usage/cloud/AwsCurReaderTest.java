@@ -140,6 +140,30 @@ class AwsCurReaderTest {
     }
 
     @Test
+    void brokenQuotingIsAProblemAtItsLineNotAnException(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("cur.csv");
+        Files.writeString(f, "line_item_usage_start_date,line_item_product_code,line_item_usage_type,line_item_usage_amount,line_item_unblended_cost,pricing_unit,resource_tags\n"
+                + "2026-05-01T00:00:00Z,AmazonBedrock,USE1-Claude3.5Sonnet-input-tokens,1,0.0033,1K tokens,\"{\"\"user_team\"\":\"\"a\"\",\n"
+                + "\"\"user_env\"\":\"\"b\"\"}\"\n"
+                + "2026-05-01T00:00:00Z,AmazonBedrock,USE1-Claude3.5Sonnet-input-tokens,1,0.0033,1K tokens,\"{\"\"x\"\" \"oops\n");
+        CollectingSink s = new CollectingSink();
+        reader.read(f, s);
+        assertEquals(1, s.lines.size(), s.problems.toString()); // the quoted multi-line cell is one record (lines 2–3)
+        assertEquals("a", s.lines.get(0).allocation().team());
+        assertEquals("b", s.lines.get(0).allocation().environment());
+        List<ImportProblem> e = errors(s);
+        assertEquals(1, e.size(), e.toString());
+        assertEquals(4, e.get(0).line());                    // the record after it starts on line 4
+        assertTrue(e.get(0).message().startsWith("broken CSV quoting"));
+
+        Path header = dir.resolve("h.csv");
+        Files.writeString(header, "\"line_item_usage_type,x\n");
+        CollectingSink h = new CollectingSink();
+        reader.read(header, h);
+        assertEquals(1, errors(h).get(0).line());
+    }
+
+    @Test
     void usageTypesNameTokenClassAndModel() {
         assertEquals(AwsCurReader.TokenClass.CACHE_WRITE_5M,
                 AwsCurReader.tokenClass("USW2-anthropic.claude-opus-4-8-mantle-cache-write-tokens-standard"));

@@ -12,9 +12,11 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,6 +40,9 @@ public final class AwsCurReader implements UsageReader {
             "cost_category", "tags");
     private static final List<String> REQUIRED = List.of("line_item_usage_start_date", "line_item_product_code",
             "line_item_usage_type", "line_item_usage_amount", "pricing_unit", "line_item_unblended_cost");
+
+    private static final Pattern ONE_HOUR = Pattern.compile("(-1h|-1hr|1hour)\\b");
+    private static final Pattern REGION_PREFIX = Pattern.compile("^[A-Z]{2,4}\\d?-");
 
     /** The token class a usage type bills. */
     enum TokenClass { INPUT, OUTPUT, CACHE_READ, CACHE_WRITE_5M, CACHE_WRITE_1H, NONE }
@@ -122,6 +127,9 @@ public final class AwsCurReader implements UsageReader {
         final Map<Integer, String> tagColumns = new LinkedHashMap<>();
         long skipped;
         long rounded;
+        /** Units and usage types repeat on every row: parse each distinct text once. */
+        final Map<String, TokenUnits.Unit> units = new HashMap<>();
+        final Map<String, TokenClass> classes = new HashMap<>();
 
         Reading(String file, Columns cols, Numbers.Style style) {
             this.file = file;
@@ -169,10 +177,13 @@ public final class AwsCurReader implements UsageReader {
             String type = row.get(itemType) == null || row.get(itemType).isBlank() ? "Usage" : row.get(itemType).strip();
             String usage = row.get(usageType) == null ? "" : row.get(usageType).strip();
             boolean usageLine = USAGE_TYPES.contains(type.toLowerCase(Locale.ROOT));
-            TokenClass tc = usageLine ? tokenClass(usage) : TokenClass.NONE;
+            TokenClass tc = usageLine ? classes.computeIfAbsent(usage, AwsCurReader::tokenClass) : TokenClass.NONE;
             long tokens = 0;
             if (tc != TokenClass.NONE) {
-                TokenUnits.Unit u = BadCell.parse(row, cols, unit, TokenUnits::parse);
+                String unitText = row.get(unit) == null ? "" : row.get(unit);
+                TokenUnits.Unit u = units.containsKey(unitText) ? units.get(unitText)
+                        : BadCell.parse(row, cols, unit, TokenUnits::parse);
+                units.putIfAbsent(unitText, u);
                 if (u.measure() != TokenUnits.Measure.TOKENS) {
                     throw new BadCell(cols.name(unit), row.get(unit),
                             "expected a token unit (e.g. '1K tokens', '1M tokens', 'tokens') for usage type " + usage);
@@ -243,7 +254,7 @@ public final class AwsCurReader implements UsageReader {
         String u = usageType.toLowerCase(Locale.ROOT).replace('_', '-');
         if (u.contains("cache-read") || u.contains("cacheread")) return TokenClass.CACHE_READ;
         if (u.contains("cache-write") || u.contains("cachewrite")) {
-            return u.matches(".*(-1h|-1hr|1hour)\\b.*") ? TokenClass.CACHE_WRITE_1H : TokenClass.CACHE_WRITE_5M;
+            return ONE_HOUR.matcher(u).find() ? TokenClass.CACHE_WRITE_1H : TokenClass.CACHE_WRITE_5M;
         }
         if (u.contains("output-token") || u.contains("outputtoken")) return TokenClass.OUTPUT;
         if (u.contains("input-token") || u.contains("inputtoken")) return TokenClass.INPUT;
@@ -252,7 +263,7 @@ public final class AwsCurReader implements UsageReader {
 
     /** {@code USE1-Claude3.5Sonnet-input-tokens} → {@code Claude3.5Sonnet}; Marketplace types name no model. */
     static String modelFromUsageType(String usageType) {
-        String rest = usageType.replaceFirst("^[A-Z]{2,4}\\d?-", "");
+        String rest = REGION_PREFIX.matcher(usageType).replaceFirst("");
         if (rest.startsWith("MP:") || rest.isEmpty()) return null;
         String lower = rest.toLowerCase(Locale.ROOT);
         int cut = -1;

@@ -3,6 +3,7 @@ package com.aifinops.workbench.importers.usage.cloud;
 import com.aifinops.workbench.importers.usage.FieldParsers;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * Decimals as cloud consoles write them, exact: US grouping ({@code "100,000"}, {@code "1,234.56"}), European
@@ -13,6 +14,11 @@ import java.math.BigDecimal;
 public final class Numbers {
     /** How a file separates decimals: known from its delimiter (a {@code ;} file uses decimal commas) or per value. */
     public enum Style { AUTO, DECIMAL_COMMA }
+
+    private static final Pattern PLAIN = Pattern.compile("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?");
+    private static final Pattern DOT_GROUPS = Pattern.compile("[-+]?[1-9]\\d{0,2}(\\.\\d{3})+");
+    private static final Pattern DOT_GROUPS_2 = Pattern.compile("[-+]?\\d{1,3}(\\.\\d{3}){2,}");
+    private static final Pattern COMMA_GROUPS = Pattern.compile("[-+]?\\d{1,3}(,\\d{3})+");
 
     private Numbers() {
     }
@@ -43,11 +49,11 @@ public final class Numbers {
     }
 
     private static String normalise(String t, Style style) {
-        if (t.matches("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?") && style == Style.AUTO) return t;
+        if (style == Style.AUTO && PLAIN.matcher(t).matches()) return t;
         int comma = t.lastIndexOf(','), dot = t.lastIndexOf('.');
         if (style == Style.DECIMAL_COMMA) {
             if (comma >= 0 && dot > comma) return "x"; // "1,234.5" in a decimal-comma file: refuse, don't guess
-            if (comma >= 0 || t.matches("[-+]?[1-9]\\d{0,2}(\\.\\d{3})+")) return t.replace(".", "").replace(',', '.');
+            if (comma >= 0 || DOT_GROUPS.matcher(t).matches()) return t.replace(".", "").replace(',', '.');
             return t; // "0.0025": a plain decimal point even in a semicolon file
         }
         if (comma >= 0 && dot >= 0) {
@@ -56,9 +62,9 @@ public final class Numbers {
         }
         if (comma >= 0) {
             // "100,000" / "1,234,567" group thousands; "0,5" / "12,25" is a decimal comma
-            return t.matches("[-+]?\\d{1,3}(,\\d{3})+") ? t.replace(",", "") : t.replace(',', '.');
+            return COMMA_GROUPS.matcher(t).matches() ? t.replace(",", "") : t.replace(',', '.');
         }
-        if (t.matches("[-+]?\\d{1,3}(\\.\\d{3}){2,}")) return t.replace(".", ""); // "1.234.567"
+        if (DOT_GROUPS_2.matcher(t).matches()) return t.replace(".", ""); // "1.234.567"
         return t;
     }
 }

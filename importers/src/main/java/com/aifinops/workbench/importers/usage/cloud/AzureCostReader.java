@@ -57,7 +57,8 @@ public final class AzureCostReader implements UsageReader {
             "isazurecrediteligible", "partnerearnedcreditapplied", "partnerearnedcreditrate", "servicename",
             "servicetier", "servicelocation", "departmentname", "departmentid", "accountownername", "offerid",
             "chargesbilledseparately", "invoicesection", "customername", "customertenantid", "resellername",
-            "resellermpnid", "marketprice"));
+            "resellermpnid", "marketprice", "serviceinfo1", "serviceinfo2", "provider", "serviceadministratorid", "month",
+            "day", "year", "extendedcost", "storeserviceidentifier", "instancename", "customerid"));
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/uuuu");
     private static final DateTimeFormatter EU_DATE = DateTimeFormatter.ofPattern("d.M.uuuu");
     private static final Pattern WORDS = Pattern.compile("[^\\s-]+");
@@ -81,8 +82,9 @@ public final class AzureCostReader implements UsageReader {
         Set<String> keys = new java.util.HashSet<>();
         for (String h : CsvRows.headerCells(head)) keys.add(key(h));
         if (!keys.contains("metername")) return 0;
-        boolean cost = keys.contains("costinbillingcurrency") || keys.contains("costinusd") || keys.contains("pretaxcost");
-        boolean quantity = keys.contains("quantity") || keys.contains("usagequantity");
+        boolean cost = keys.contains("costinbillingcurrency") || keys.contains("costinusd") || keys.contains("pretaxcost")
+                || keys.contains("extendedcost");
+        boolean quantity = keys.contains("quantity") || keys.contains("usagequantity") || keys.contains("consumedquantity");
         if (!cost || !quantity) return 0;
         String h = head.toLowerCase(Locale.ROOT);
         return h.contains("openai") || h.contains("foundry models") ? 90 : 75;
@@ -104,7 +106,7 @@ public final class AzureCostReader implements UsageReader {
                         r.quantity, "UnitOfMeasure", r.unit, "CostInBillingCurrency", r.cost).entrySet()) {
                     if (req.getValue() < 0) {
                         sink.problem(ImportProblem.error(name, 1, req.getKey(), null, "missing column " + req.getKey()
-                                + (req.getKey().startsWith("Cost") ? " (or costInBillingCurrency, PreTaxCost, CostInUsd)" : "")));
+                                + (req.getKey().startsWith("Cost") ? " (or PreTaxCost, ExtendedCost, CostInUsd)" : "")));
                         missing = true;
                     }
                 }
@@ -157,7 +159,7 @@ public final class AzureCostReader implements UsageReader {
             product = cols.find("ProductName", "Product");
             quantity = cols.find("Quantity", "UsageQuantity", "ConsumedQuantity");
             unit = cols.find("UnitOfMeasure");
-            int billingCost = cols.find("CostInBillingCurrency", "PreTaxCost", "Cost");
+            int billingCost = cols.find("CostInBillingCurrency", "PreTaxCost", "ExtendedCost", "Cost");
             cost = billingCost >= 0 ? billingCost : cols.find("CostInUsd");
             usdCost = billingCost < 0 && cost >= 0;
             currency = cols.find("BillingCurrency", "BillingCurrencyCode", "Currency");

@@ -42,10 +42,10 @@ public final class CsvRows implements AutoCloseable {
 
     private CsvRows(Reader reader, Character delimiterOrNull) throws IOException {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-        in.mark(64 * 1024);
+        in.mark(1 << 20);
         int first = in.read();
         if (first != '\uFEFF') in.reset();
-        in.mark(64 * 1024);
+        in.mark(1 << 20);
         String headerLine = in.readLine();
         in.reset();
         this.delimiter = delimiterOrNull != null ? delimiterOrNull : sniff(headerLine);

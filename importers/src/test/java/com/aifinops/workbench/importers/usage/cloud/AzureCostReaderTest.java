@@ -4,9 +4,12 @@ import com.aifinops.workbench.importers.usage.CollectingSink;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.UsageLine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -97,6 +100,21 @@ class AzureCostReaderTest {
         List<ImportProblem> w = warnings(s);
         assertEquals(1, w.size(), w.toString());
         assertEquals("MyCustomColumn", w.get(0).column());
+    }
+
+    @Test
+    void legacyEaDownloadSpellings(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("legacy.csv");
+        Files.writeString(f, "AccountName,SubscriptionGuid,Date,Month,Day,Year,Product,MeterCategory,MeterSubCategory,MeterName,ConsumedQuantity,ResourceRate,ExtendedCost,UnitOfMeasure,InstanceId,ResourceGroup,Tags\n"
+                + "Contoso,0000,5/3/2026,5,3,2026,Azure OpenAI,Cognitive Services,Azure OpenAI,gpt 4o 0513 Input global Tokens,2,0.0025,0.005,1K,/subscriptions/0000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/acct,rg,\n");
+        assertEquals(90, reader.detect("legacy.csv", Files.readString(f)));
+        CollectingSink s = new CollectingSink();
+        reader.read(f, s);
+        assertEquals(List.of(), s.problems);
+        assertEquals(2_000, s.lines.get(0).uncachedInputTokens()); // 2 × 1K
+        assertEquals(0, new BigDecimal("0.005").compareTo(s.lines.get(0).billedCost()));
+        assertEquals(Instant.parse("2026-05-03T00:00:00Z"), s.lines.get(0).start());
+        assertEquals("acct", s.lines.get(0).allocation().workspace());
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.aifinops.workbench.model.usage.SourceRef;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -247,7 +248,7 @@ public final class InvoiceCsvReader {
             }
             if (t.matches("\\d{6}")) return YearMonth.of(Integer.parseInt(t.substring(0, 4)), Integer.parseInt(t.substring(4)));
             return YearMonth.parse(t, MONTH_NAME);
-        } catch (java.time.DateTimeException | NumberFormatException e) {
+        } catch (DateTimeException | NumberFormatException e) {
             throw new IllegalArgumentException("expected a billing month such as 2026-05 or May 2026");
         }
     }

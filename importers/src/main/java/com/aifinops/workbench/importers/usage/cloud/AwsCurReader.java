@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +60,7 @@ public final class AwsCurReader implements UsageReader {
 
     @Override
     public int detect(String fileName, String head) {
-        Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         for (String h : CsvRows.headerCells(head)) keys.add(key(h));
         if (!keys.contains("line_item_usage_type") || !keys.contains("line_item_product_code")) return 0;
         return head.contains("AmazonBedrock") || head.contains("Amazon Bedrock") ? 95 : 80;

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +80,7 @@ public final class AzureCostReader implements UsageReader {
 
     @Override
     public int detect(String fileName, String head) {
-        Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         for (String h : CsvRows.headerCells(head)) keys.add(key(h));
         if (!keys.contains("metername")) return 0;
         boolean cost = keys.contains("costinbillingcurrency") || keys.contains("costinusd") || keys.contains("pretaxcost")

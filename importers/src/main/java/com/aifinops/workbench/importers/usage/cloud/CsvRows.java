@@ -7,6 +7,7 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,7 +132,7 @@ public final class CsvRows implements AutoCloseable {
 
     /** The cells of the first line of {@code head} (for detection), BOM dropped; empty when it is not CSV. */
     public static List<String> headerCells(String head) {
-        try (CsvRows rows = open(new java.io.StringReader(head), null)) {
+        try (CsvRows rows = open(new StringReader(head), null)) {
             return rows.header();
         } catch (IOException | RuntimeException e) {
             return List.of();

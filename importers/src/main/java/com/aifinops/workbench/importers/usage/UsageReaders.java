@@ -1,5 +1,22 @@
 package com.aifinops.workbench.importers.usage;
 
+import com.aifinops.workbench.importers.usage.anthropic.AnthropicCostApiReader;
+import com.aifinops.workbench.importers.usage.anthropic.AnthropicCostCsvReader;
+import com.aifinops.workbench.importers.usage.anthropic.AnthropicUsageApiReader;
+import com.aifinops.workbench.importers.usage.anthropic.AnthropicUsageCsvReader;
+import com.aifinops.workbench.importers.usage.cloud.AwsCurReader;
+import com.aifinops.workbench.importers.usage.cloud.AzureCostReader;
+import com.aifinops.workbench.importers.usage.cloud.GcpBillingReader;
+import com.aifinops.workbench.importers.usage.focus.FocusReader;
+import com.aifinops.workbench.importers.usage.litellm.LiteLlmDailyReader;
+import com.aifinops.workbench.importers.usage.mapped.ColumnMapping;
+import com.aifinops.workbench.importers.usage.mapped.MappedCsvReader;
+import com.aifinops.workbench.importers.usage.openai.OpenAiCostApiReader;
+import com.aifinops.workbench.importers.usage.openai.OpenAiCostCsvReader;
+import com.aifinops.workbench.importers.usage.openai.OpenAiUsageApiReader;
+import com.aifinops.workbench.importers.usage.openai.OpenAiUsageCsvReader;
+import com.aifinops.workbench.importers.usage.otel.OtelGenAiReader;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,17 +36,25 @@ public final class UsageReaders {
     /** All readers; add new formats here. */
     public static List<UsageReader> all() {
         return List.of(
-                new com.aifinops.workbench.importers.usage.openai.OpenAiUsageCsvReader(),
-                new com.aifinops.workbench.importers.usage.openai.OpenAiCostCsvReader(),
-                new com.aifinops.workbench.importers.usage.openai.OpenAiUsageApiReader(),
-                new com.aifinops.workbench.importers.usage.openai.OpenAiCostApiReader(),
-                new com.aifinops.workbench.importers.usage.anthropic.AnthropicUsageCsvReader(),
-                new com.aifinops.workbench.importers.usage.anthropic.AnthropicCostCsvReader(),
-                new com.aifinops.workbench.importers.usage.anthropic.AnthropicUsageApiReader(),
-                new com.aifinops.workbench.importers.usage.anthropic.AnthropicCostApiReader(),
-                new com.aifinops.workbench.importers.usage.focus.FocusReader(),
-                new com.aifinops.workbench.importers.usage.otel.OtelGenAiReader(),
-                new com.aifinops.workbench.importers.usage.litellm.LiteLlmDailyReader());
+                new OpenAiUsageCsvReader(),
+                new OpenAiCostCsvReader(),
+                new OpenAiUsageApiReader(),
+                new OpenAiCostApiReader(),
+                new AnthropicUsageCsvReader(),
+                new AnthropicCostCsvReader(),
+                new AnthropicUsageApiReader(),
+                new AnthropicCostApiReader(),
+                new FocusReader(),
+                new OtelGenAiReader(),
+                new LiteLlmDailyReader(),
+                new AwsCurReader(),
+                new AzureCostReader(),
+                new GcpBillingReader());
+    }
+
+    /** The reader for "any other CSV" through a saved column mapping; never detected, only chosen. */
+    public static UsageReader mapped(ColumnMapping mapping) {
+        return new MappedCsvReader(mapping);
     }
 
     public static Optional<UsageReader> byFormat(String format) {

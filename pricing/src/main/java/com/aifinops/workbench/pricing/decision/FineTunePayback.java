@@ -9,9 +9,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /**
- * Fine-tuning pays back when the input tokens each call saves outweigh the tuned model's premium:
+ * Fine-tuning pays back when the input tokens each call saves outweigh the tuned model's premium. The tuned model
+ * is the case's model (the workload's own, or a smaller one it replaces) at its list price times the multipliers:
  * <pre>
- * saving per call = cost(I, O at base) − cost(I − saved, O at base · multipliers)     (core formula, per call)
+ * saving per call = cost(I, O at the current price) − cost(I − saved, O at tuned price)   (core formula, per call)
  * calls per month = requests · overhead
  * net per month   = calls · saving per call − hosting
  * break-even calls = training / saving per call;  months to payback = training / net per month
@@ -27,14 +28,18 @@ public final class FineTunePayback {
                          BigDecimal breakEvenCalls, BigDecimal paybackMonths) {
     }
 
-    public static Result evaluate(FineTuneCase t, Workload w, TokenPrices base) {
+    /**
+     * @param current the price the workload pays today
+     * @param base    the list price of the model that is tuned (the same as {@code current} when it tunes its own)
+     */
+    public static Result evaluate(FineTuneCase t, Workload w, TokenPrices current, TokenPrices base) {
         TokenPrices tuned = new TokenPrices(base.inputPerMTok().multiply(t.inputPriceMultiplier()),
                 base.cachedInputPerMTok() == null ? null : base.cachedInputPerMTok().multiply(t.inputPriceMultiplier()),
                 base.outputPerMTok().multiply(t.outputPriceMultiplier()));
         Workload shorter = new Workload(w.name(), w.users(), w.requestsPerUserPerDay(),
                 w.inputTokens().subtract(t.inputTokensSavedPerCall()).max(BigDecimal.ZERO), w.outputTokens(),
                 w.cacheHitRate(), w.overhead(), w.daysPerMonth(), w.modelId());
-        BigDecimal c0 = WorkloadCostCalculator.cost(w, base).costPerRequest();
+        BigDecimal c0 = WorkloadCostCalculator.cost(w, current).costPerRequest();
         BigDecimal c1 = WorkloadCostCalculator.cost(shorter, tuned).costPerRequest();
         BigDecimal saving = c0.subtract(c1);
         BigDecimal calls = w.requestsPerMonth().multiply(w.overhead());

@@ -131,11 +131,18 @@ class OtherDecisionsTest {
         // (400·3 + 500·8)/1e6 = 0.0052 → 0.0008 a call. $4,000 training → 5,000,000 calls to break even;
         // 10,000 users × 10 × 30 = 3,000,000 calls → 2,400 − 400 hosting = 2,000 a month → 2 months
         FineTuneCase t = new FineTuneCase("ft", null, "m", d("4000"), d("1.5"), d("1"), d("600"), d("400"));
-        FineTunePayback.Result r = FineTunePayback.evaluate(t, users("10000", "10"), TokenPrices.of("2", null, "8"));
+        FineTunePayback.Result r = FineTunePayback.evaluate(t, users("10000", "10"), TokenPrices.of("2", null, "8"), TokenPrices.of("2", null, "8"));
         assertEquals(0, r.savingPerCall().compareTo(d("0.0008")));
         assertEquals(0, r.breakEvenCalls().compareTo(d("5000000")));
         assertEquals(0, r.paybackMonths().compareTo(d("2")));
         FineTuneCase dear = new FineTuneCase("ft", null, "m", d("4000"), d("1.5"), d("1.5"), d("600"), d("0"));
-        assertNull(FineTunePayback.evaluate(dear, users("10000", "10"), TokenPrices.of("2", null, "8")).breakEvenCalls());
+        assertNull(FineTunePayback.evaluate(dear, users("10000", "10"), TokenPrices.of("2", null, "8"),
+                TokenPrices.of("2", null, "8")).breakEvenCalls());
+        // replacing the $2/$8 model by a tuned $0.50/$1 one at 2×: (400·1 + 500·2)/1e6 = 0.0014 → 0.0046 a call
+        FineTuneCase small = new FineTuneCase("ft", null, "s", d("4600"), d("2"), d("2"), d("600"), d("0"));
+        FineTunePayback.Result s = FineTunePayback.evaluate(small, users("10000", "10"), TokenPrices.of("2", null, "8"),
+                TokenPrices.of("0.50", null, "1"));
+        assertEquals(0, s.savingPerCall().compareTo(d("0.0046")));
+        assertEquals(0, s.breakEvenCalls().compareTo(d("1000000")));   // 4,600 / 0.0046
     }
 }

@@ -23,7 +23,10 @@ public final class MultiYear {
     private MultiYear() {
     }
 
-    /** One option's years. {@code paybackYear} is the first year its cumulative cost is ≤ the baseline's, or 0. */
+    /**
+     * One option's years. {@code paybackYear}: for a self-hosted option, the first year its cumulative cost is ≤ the
+     * baseline's; 0 when it never is, and for APIs (nothing to pay back).
+     */
     public record Line(String option, List<BigDecimal> annual, List<BigDecimal> cumulative, List<BigDecimal> savings,
                        int paybackYear) {
     }
@@ -53,7 +56,7 @@ public final class MultiYear {
             int payback = 0;
             for (int y = 0; y < years; y++) {
                 savings.add(baseCum.get(y).subtract(cum.get(y)));
-                if (payback == 0 && cum.get(y).compareTo(baseCum.get(y)) <= 0 && model.options().get(i) != baseline) {
+                if (payback == 0 && cum.get(y).compareTo(baseCum.get(y)) <= 0 && model.options().get(i).selfHosted()) {
                     payback = y + 1;
                 }
             }

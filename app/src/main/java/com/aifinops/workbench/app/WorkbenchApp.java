@@ -11,6 +11,12 @@ import com.aifinops.workbench.model.workbook.WorkbookStore;
 import com.aifinops.workbench.pricing.catalog.BuiltInCatalog;
 import com.aifinops.workbench.pricing.catalog.PriceCatalog;
 import com.aifinops.workbench.pricing.engine.WorkbookCosts;
+import com.aifinops.workbench.views.decision.CommitmentsView;
+import com.aifinops.workbench.views.decision.CommitmentsViewModel;
+import com.aifinops.workbench.views.decision.NegotiationView;
+import com.aifinops.workbench.views.decision.NegotiationViewModel;
+import com.aifinops.workbench.views.decision.TcoView;
+import com.aifinops.workbench.views.decision.TcoViewModel;
 import com.aifinops.workbench.views.shell.MainWindow;
 import com.aifinops.workbench.views.shell.Screen;
 import com.aifinops.workbench.views.studio.StudioHistory;
@@ -87,6 +93,7 @@ public final class WorkbenchApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         attach(stage);
+        window.select(System.getProperty("workbench.screen", "studio")); // e.g. -Dworkbench.screen=tco for a demo
         StartupTiming.reportFirstFrame(stage);
         stage.show();
         if (databaseProblem != null) {
@@ -126,7 +133,10 @@ public final class WorkbenchApp extends Application {
         document.setOnChange(this::updateTitle);
         studio = newStudio(wb);
         window = new MainWindow(List.of(
-                new Screen("studio", "Model studio", () -> new WorkloadStudioView(studio))));
+                new Screen("studio", "Model studio", () -> new WorkloadStudioView(studio)),
+                new Screen("tco", "Self-host vs API", () -> new TcoView(new TcoViewModel(() -> document.current(), builtIn, Platform::runLater))),
+                new Screen("commitments", "Commitments & provisioned", () -> new CommitmentsView(new CommitmentsViewModel(() -> document.current(), builtIn, Platform::runLater))),
+                new Screen("negotiation", "Negotiation brief", () -> new NegotiationView(new NegotiationViewModel(() -> document.current(), builtIn, Platform::runLater)))));
         window.addFileAction("_Open workbook…", "Shortcut+O", () -> chooseAndOpen());
         recentMenu = window.addFileSubmenu("Open _Recent");
         window.addFileAction("_Save", "Shortcut+S", this::save);

@@ -135,7 +135,7 @@ public final class WorkbenchApp extends Application {
         window = new MainWindow(List.of(
                 new Screen("studio", "Model studio", () -> new WorkloadStudioView(studio)),
                 new Screen("tco", "Self-host vs API", () -> new TcoView(new TcoViewModel(() -> document.current(), builtIn, Platform::runLater))),
-                new Screen("commitments", "Commitments & provisioned", () -> new CommitmentsView(new CommitmentsViewModel(() -> document.current(), builtIn, Platform::runLater))),
+                new Screen("commitments", "Commitments", () -> new CommitmentsView(new CommitmentsViewModel(() -> document.current(), builtIn, Platform::runLater))),
                 new Screen("negotiation", "Negotiation brief", () -> new NegotiationView(new NegotiationViewModel(() -> document.current(), builtIn, Platform::runLater)))));
         window.addFileAction("_Open workbook…", "Shortcut+O", () -> chooseAndOpen());
         recentMenu = window.addFileSubmenu("Open _Recent");

@@ -57,6 +57,30 @@ class OtherDecisionsTest {
         assertEquals(0, r.bestCost().compareTo(d("2808")));
     }
 
+    @Test
+    void aWeeklyProfileOf168HoursSpreadsTheMonthOverDaysOverSeven() {
+        // weekdays 9–17 at weight 3, everything else 1: Σw = 5·8·3 + (168 − 40) = 248. 86.4M tokens over 30 days.
+        // a busy hour-slot gets 86.4M · 3/248 = 1,045,161.29 tokens over the month's 30/7 weeks, i.e. over
+        // 30/7 · 60 = 257.142857 minutes: 4,064.516 a minute; a quiet one 1,354.839
+        List<BigDecimal> week = new ArrayList<>();
+        for (int h = 0; h < 168; h++) {
+            int day = h / 24;
+            int hour = h % 24;
+            week.add(day < 5 && hour >= 9 && hour < 17 ? d("3") : BigDecimal.ONE);
+        }
+        ProvisionedThroughput.Result r = ProvisionedThroughput.evaluate(ptu(2, week), d("86400000"), d("40"), 30);
+        assertEquals(4064.516, r.demandPerMinute()[9], 0.001);
+        assertEquals(1354.839, r.demandPerMinute()[0], 0.001);
+        // 2 units serve 2,000 a minute: the 40 busy slots spill 2,064.516 · 257.142857 each = 21,235,023.04 tokens
+        assertEquals(21_235_023.04, r.spilledTokens().doubleValue(), 0.01);
+        // a flat week is a flat day
+        ProvisionedThroughput.Result flatWeek = ProvisionedThroughput.evaluate(ptu(2, java.util.Collections.nCopies(168, BigDecimal.ONE)),
+                d("86400000"), d("40"), 30);
+        ProvisionedThroughput.Result flatDay = ProvisionedThroughput.evaluate(ptu(2, List.of()), d("86400000"), d("40"), 30);
+        assertTrue(flatWeek.withSpill().subtract(flatDay.withSpill()).abs().compareTo(d("0.000001")) < 0);
+        assertEquals(0, flatDay.spilledTokens().signum(), "86.4M / 43,200 minutes = 2,000 a minute: exactly 2 units, nothing spills");
+    }
+
     private static Commitment prepaid(String commit, boolean overageAtDiscount, String sigma) {
         return new Commitment("c", "P", d(commit), d("0.20"), 12, overageAtDiscount, null, d(sigma), List.of());
     }

@@ -148,7 +148,7 @@ public final class TcoView extends BorderPane {
         crossoverTable.getColumns().add(DecisionUi.column("than", c -> c.incumbent(), 180, false));
         crossoverTable.getColumns().add(DecisionUi.column("from (tokens / year)", c -> c.found() ? Figures.exact(c.volume()) : "never", 140, true));
         crossoverTable.getColumns().add(DecisionUi.column("≈", c -> c.found() ? Figures.tokens(c.volume()) : "", 80, true));
-        crossoverTable.getColumns().add(DecisionUi.column("ahead for good from", c -> !c.found() ? "" : c.sustainedFrom() > c.volume()
+        crossoverTable.getColumns().add(DecisionUi.column("for good from", c -> !c.found() ? "" : c.sustainedFrom() > c.volume()
                 ? Figures.exact(c.sustainedFrom()) : "same", 140, true));
 
         breakdownTable.getColumns().add(DecisionUi.column("Option", BreakdownRow::option, 200, false));
@@ -295,6 +295,7 @@ public final class TcoView extends BorderPane {
                 l -> Figures.usdShort(l.savings().get(l.savings().size() - 1).doubleValue()), 100, true));
         yearsTable.getColumns().add(DecisionUi.column("Payback", l -> l.paybackYear() > 0 ? "year " + l.paybackYear() : "—", 80, true));
         yearsTable.getItems().setAll(p.lines());
+        yearsTable.setPrefHeight(26 * p.lines().size() + 52); // two-line headers
         yearsCaption.setText(String.format(Locale.ROOT, "Multi-year view: volume %s a year, API prices %s and GPU prices %s a year; "
                         + "owned nodes paid when bought and replaced after their amortisation.",
                 (in.volumeGrowth().signum() >= 0 ? "+" : "") + Figures.pct(in.volumeGrowth()),

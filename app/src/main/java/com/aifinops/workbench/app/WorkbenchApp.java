@@ -12,6 +12,12 @@ import com.aifinops.workbench.model.workbook.WorkbookStore;
 import com.aifinops.workbench.pricing.catalog.BuiltInCatalog;
 import com.aifinops.workbench.pricing.catalog.PriceCatalog;
 import com.aifinops.workbench.pricing.engine.WorkbookCosts;
+import com.aifinops.workbench.views.decision.CommitmentsView;
+import com.aifinops.workbench.views.decision.CommitmentsViewModel;
+import com.aifinops.workbench.views.decision.NegotiationView;
+import com.aifinops.workbench.views.decision.NegotiationViewModel;
+import com.aifinops.workbench.views.decision.TcoView;
+import com.aifinops.workbench.views.decision.TcoViewModel;
 import com.aifinops.workbench.views.imports.ImportsView;
 import com.aifinops.workbench.views.imports.ImportsViewModel;
 import com.aifinops.workbench.views.shell.MainWindow;
@@ -106,6 +112,7 @@ public final class WorkbenchApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         attach(stage);
+        window.select(System.getProperty("workbench.screen", "studio")); // e.g. -Dworkbench.screen=tco for a demo
         StartupTiming.reportFirstFrame(stage);
         stage.show();
         if (databaseProblem != null) {
@@ -146,6 +153,9 @@ public final class WorkbenchApp extends Application {
         studio = newStudio(wb);
         window = new MainWindow(List.of(
                 new Screen("studio", "Model studio", () -> new WorkloadStudioView(studio)),
+                new Screen("tco", "Self-host vs API", () -> new TcoView(new TcoViewModel(() -> document.current(), builtIn, Platform::runLater))),
+                new Screen("commitments", "Commitments", () -> new CommitmentsView(new CommitmentsViewModel(() -> document.current(), builtIn, Platform::runLater))),
+                new Screen("negotiation", "Negotiation brief", () -> new NegotiationView(new NegotiationViewModel(() -> document.current(), builtIn, Platform::runLater))),
                 new Screen("imports", "Imports", this::importsView)));
         window.addFileAction("_Open workbook…", "Shortcut+O", () -> chooseAndOpen());
         recentMenu = window.addFileSubmenu("Open _Recent");

@@ -91,6 +91,9 @@ public final class ExcelWorkbookExport {
         if (!wb.usageRollups().isEmpty()) {
             tableSheet("Usage", WorkbookTables.rollups(wb.usageRollups()));
         }
+        if (wb.decisions().tco().hasOptions()) {
+            new TcoSheet(this, xl.createSheet(uniqueSheetName("TCO"))).fill();
+        }
         xl.setForceFormulaRecalculation(true);
         return xl;
     }
@@ -327,9 +330,31 @@ public final class ExcelWorkbookExport {
         sh.createFreezePane(0, 1);
     }
 
-    // ---- cells ----
+    // ---- cells (package-private for TcoSheet) ----
 
-    private void text(Sheet sh, int r, int c, String value, CellStyle style) {
+    Workbook workbook() {
+        return wb;
+    }
+
+    /** The 1-based index of a model's price names ({@code PriceIn_k} …), or null when it is not exported. */
+    Integer priceIndex(String modelId) {
+        Integer k = priceIndex.get(modelId);
+        if (k != null) {
+            return k;
+        }
+        for (int i = 0; i < prices.size(); i++) {
+            if (prices.get(i).answersTo(modelId)) {
+                return i + 1;
+            }
+        }
+        return null;
+    }
+
+    Styles styles() {
+        return st;
+    }
+
+    void text(Sheet sh, int r, int c, String value, CellStyle style) {
         Row row = sh.getRow(r) == null ? sh.createRow(r) : sh.getRow(r);
         Cell cell = row.createCell(c);
         cell.setCellValue(CellText.neutralise(value == null ? "" : value));
@@ -338,13 +363,13 @@ public final class ExcelWorkbookExport {
         }
     }
 
-    private void header(Sheet sh, int r, String... titles) {
+    void header(Sheet sh, int r, String... titles) {
         for (int c = 0; c < titles.length; c++) {
             text(sh, r, c, titles[c], st.header);
         }
     }
 
-    private void input(Sheet sh, int r, int c, BigDecimal value, CellStyle style, String name) {
+    void input(Sheet sh, int r, int c, BigDecimal value, CellStyle style, String name) {
         Row row = sh.getRow(r) == null ? sh.createRow(r) : sh.getRow(r);
         Cell cell = row.createCell(c);
         cell.setCellValue(value.doubleValue());
@@ -352,13 +377,13 @@ public final class ExcelWorkbookExport {
         name(name, sh, r, c);
     }
 
-    private void name(String name, Sheet sh, int r, int c) {
+    void name(String name, Sheet sh, int r, int c) {
         Name n = xl.createName();
         n.setNameName(name);
         n.setRefersToFormula(ref(sh.getSheetName(), r, c));
     }
 
-    private static void formula(Row row, int c, String f, CellStyle style) {
+    static void formula(Row row, int c, String f, CellStyle style) {
         Cell cell = row.createCell(c);
         cell.setCellFormula(f);
         cell.setCellStyle(style);
@@ -381,14 +406,14 @@ public final class ExcelWorkbookExport {
         return name;
     }
 
-    private static void widths(Sheet sh, int... chars) {
+    static void widths(Sheet sh, int... chars) {
         for (int c = 0; c < chars.length; c++) {
             sh.setColumnWidth(c, chars[c] * 256);
         }
     }
 
     /** The few cell styles, created once (Excel caps the number of styles per file). */
-    private static final class Styles {
+    static final class Styles {
         final CellStyle title;
         final CellStyle section;
         final CellStyle header;

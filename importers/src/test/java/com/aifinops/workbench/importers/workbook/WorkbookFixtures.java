@@ -38,6 +38,6 @@ public final class WorkbookFixtures {
                 List.of(new UsageRollup("2026-05", "Support", "RAG bot", "gpt-5.5", "u-1001", "key-prod-1", "Acme Corp",
                                 1200, 1_500_000, 900_000, 600_000, new BigDecimal("27.45")),
                         new UsageRollup("2026-05", "Support", "RAG bot", "gpt-5.5", "u-1002", "key-prod-1", "Globex",
-                                300, 400_000, 100_000, 150_000, new BigDecimal("6.55"))));
+                                300, 400_000, 100_000, 150_000, new BigDecimal("6.55"))), null);
     }
 }

@@ -1,5 +1,6 @@
 package com.aifinops.workbench.model.workbook;
 
+import com.aifinops.workbench.model.decision.Decisions;
 import com.aifinops.workbench.model.price.ModelPrice;
 import com.aifinops.workbench.model.workload.Workload;
 
@@ -23,9 +24,11 @@ import java.util.Set;
  * @param scenarios     named sets of workload overrides (cache hit rate, overhead)
  * @param notes         free-text notes; those marked internal are dropped when the workbook is prepared for sharing
  * @param usageRollups  optional monthly usage totals by team, project and model; never raw request rows
+ * @param decisions     inputs of the decision screens (TCO, provisioned throughput, commitments, …); never null
  */
 public record Workbook(String name, List<Workload> workloads, List<String> compareModels, List<ModelPrice> priceRows,
-                       List<Scenario> scenarios, List<Note> notes, List<UsageRollup> usageRollups) {
+                       List<Scenario> scenarios, List<Note> notes, List<UsageRollup> usageRollups,
+                       Decisions decisions) {
 
     /** Format version written by this build; readers migrate older versions. */
     public static final int SCHEMA_VERSION = 2;
@@ -38,30 +41,31 @@ public record Workbook(String name, List<Workload> workloads, List<String> compa
         scenarios = copy(scenarios);
         notes = copy(notes);
         usageRollups = copy(usageRollups);
+        decisions = decisions == null ? Decisions.NONE : decisions;
     }
 
     /** A workbook with only workloads, comparison models and price rows (the version-1 sections). */
     public Workbook(String name, List<Workload> workloads, List<String> compareModels, List<ModelPrice> priceRows) {
-        this(name, workloads, compareModels, priceRows, List.of(), List.of(), List.of());
+        this(name, workloads, compareModels, priceRows, List.of(), List.of(), List.of(), null);
     }
 
     /** The same workbook with workload {@code index} replaced. */
     public Workbook withWorkload(int index, Workload w) {
         List<Workload> ws = new ArrayList<>(workloads);
         ws.set(index, w);
-        return new Workbook(name, ws, compareModels, priceRows, scenarios, notes, usageRollups);
+        return new Workbook(name, ws, compareModels, priceRows, scenarios, notes, usageRollups, decisions);
     }
 
     public Workbook withPriceRows(List<ModelPrice> rows) {
-        return new Workbook(name, workloads, compareModels, rows, scenarios, notes, usageRollups);
+        return new Workbook(name, workloads, compareModels, rows, scenarios, notes, usageRollups, decisions);
     }
 
     public Workbook withNotes(List<Note> ns) {
-        return new Workbook(name, workloads, compareModels, priceRows, scenarios, ns, usageRollups);
+        return new Workbook(name, workloads, compareModels, priceRows, scenarios, ns, usageRollups, decisions);
     }
 
     public Workbook withUsageRollups(List<UsageRollup> rollups) {
-        return new Workbook(name, workloads, compareModels, priceRows, scenarios, notes, rollups);
+        return new Workbook(name, workloads, compareModels, priceRows, scenarios, notes, rollups, decisions);
     }
 
     /** The models a workload is priced on, as the studio shows them: its own model first, then the comparison models. */

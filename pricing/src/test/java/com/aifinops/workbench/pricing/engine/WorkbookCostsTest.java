@@ -24,7 +24,7 @@ class WorkbookCostsTest {
         ModelPrice own = new ModelPrice("gpt-5.5", "GPT-5.5", "OpenAI", List.of(), TokenPrices.of("5.00", "0.50", "30.00"), "x", "2026");
         ModelPrice custom = new ModelPrice("house-model", "House", "Us", List.of(), TokenPrices.of("1", null, "4"), "contract", "2026-05");
         Workbook wb = new Workbook("t", List.of(RAG), List.of("house-model", "not-a-model"), List.of(own, custom),
-                List.of(new Scenario("cache", null, new BigDecimal("0.80"), null)), List.of(), List.of());
+                List.of(new Scenario("cache", null, new BigDecimal("0.80"), null)), List.of(), List.of(), null);
         List<WorkbookCosts.Case> cases = WorkbookCosts.of(wb, new PriceCatalog(List.of()));
         assertEquals(4, cases.size());
         // 3,000,000 req × 1.20 × 0.026625 = 95,850.00; house: 3,600,000 × (1500·1 + 750·4)/1e6 = 16,200.00

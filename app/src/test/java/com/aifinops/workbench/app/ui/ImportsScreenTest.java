@@ -34,7 +34,7 @@ class ImportsScreenTest {
     @Test
     void theSidebarOpensAnImportsScreenThatSaysNoFormatsAreAvailable(FxRobot robot) {
         ListView<?> nav = robot.lookup("#screenNav").queryAs(ListView.class);
-        assertEquals(2, nav.getItems().size(), "Model studio and Imports");
+        assertTrue(nav.getItems().stream().anyMatch(s -> ((com.aifinops.workbench.views.shell.Screen) s).title().equals("Imports")));
         robot.clickOn("Imports");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("No import formats are available in this build.",

@@ -209,7 +209,8 @@ public final class ImportsView extends BorderPane {
                 }
                 Label name = new Label(q.file().getFileName().toString());
                 Label fmt = new Label(q.detectProblem() != null ? "unreadable: " + q.detectProblem()
-                        : q.detected() == null ? "format not detected: choose one" : "detected: " + q.detected());
+                        : q.detected() == null ? "format not detected: choose one" + (vm.mappings() == null ? "" : " or map its columns")
+                        : "detected: " + q.detected());
                 fmt.getStyleClass().add(q.detected() == null ? "warning-text" : "hint");
                 Region spacer = new Region();
                 HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -143,7 +143,7 @@ public final class MappingDialog extends Dialog<String> {
         fieldScroll.setPrefHeight(260);
 
         providerConstant.setId("providerConstant");
-        providerConstant.setPromptText("e.g. openai, for rows without a provider column");
+        providerConstant.setPromptText("e.g. openai");
         currencyConstant.setId("currencyConstant");
         currencyConstant.setPromptText("USD");
         timeFormat.setId("timeFormat");
@@ -166,7 +166,7 @@ public final class MappingDialog extends Dialog<String> {
         options.setVgap(6);
         options.getColumnConstraints().addAll(new ColumnConstraints(190), new ColumnConstraints(220),
                 new ColumnConstraints(190), new ColumnConstraints(220));
-        options.addRow(0, new Label("Provider of every row"), providerConstant, new Label("Currency"), currencyConstant);
+        options.addRow(0, new Label("Provider of every row"), providerConstant, new Label("Currency of every row"), currencyConstant);
         options.addRow(1, new Label("Time format"), timeFormat, new Label("Token multiplier"), tokenMultiplier);
         options.add(inputIncludesCached, 0, 2, 2, 1);
         options.add(outputIncludesReasoning, 2, 2, 2, 1);

@@ -1,5 +1,6 @@
 package com.aifinops.workbench.app.cli;
 
+import com.aifinops.workbench.app.mapping.StoredColumnMappings;
 import com.aifinops.workbench.app.store.Database;
 import com.aifinops.workbench.app.store.H2MappingStore;
 import com.aifinops.workbench.importers.usage.cloud.CsvRows;
@@ -117,7 +118,7 @@ final class MappingCommand implements Command {
         }
         List<String> header;
         char delimiter;
-        try (CsvRows csv = CsvRows.open(file)) {
+        try (CsvRows csv = StoredColumnMappings.open(file)) {
             header = csv.header();
             delimiter = csv.delimiter();
         } catch (IOException e) {

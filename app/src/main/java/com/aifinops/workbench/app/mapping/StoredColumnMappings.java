@@ -61,13 +61,29 @@ public final class StoredColumnMappings implements ColumnMappings {
 
     @Override
     public Preview preview(Path file, int rows) throws IOException {
-        try (CsvRows csv = CsvRows.open(file)) {
+        try (CsvRows csv = open(file)) {
             List<List<String>> out = new ArrayList<>();
             for (CsvRows.Row r = csv.next(); r != null && out.size() < rows; r = csv.next()) {
                 if (!r.blank()) out.add(r.cells().stream().map(c -> c == null ? "" : c).toList());
             }
             return new Preview(file, csv.header(), out, String.valueOf(csv.delimiter()));
         }
+    }
+
+    /** Opens a CSV for mapping: the delimiter sniffed from the header line (comma, semicolon, tab, or pipe). */
+    public static CsvRows open(Path file) throws IOException {
+        return CsvRows.open(file, pipeDelimited(file) ? '|' : null);
+    }
+
+    /**
+     * True when the header line splits on {@code |} only: the CSV sniffer knows comma, semicolon and tab, and a
+     * mapping may also read pipe-delimited files.
+     */
+    private static boolean pipeDelimited(Path file) throws IOException {
+        String head = UsageReaders.head(file);
+        int nl = head.indexOf('\n');
+        String first = nl < 0 ? head : head.substring(0, nl);
+        return first.indexOf('|') >= 0 && first.indexOf(',') < 0 && first.indexOf(';') < 0 && first.indexOf('\t') < 0;
     }
 
     @Override

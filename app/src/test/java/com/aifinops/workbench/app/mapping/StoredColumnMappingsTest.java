@@ -40,6 +40,20 @@ class StoredColumnMappingsTest {
     }
 
     @Test
+    void aPipeDelimitedFileSplitsOnThePipe() throws Exception {
+        Path f = Files.writeString(dir.resolve("pipe.txt"), "timestamp|provider|output_tokens\n2026-06-01T00:00:00Z|openai|7\n");
+        try (Database db = Database.open(dir.resolve("workbench"))) {
+            ColumnMappings m = new StoredColumnMappings(new H2MappingStore(db));
+            ColumnMappings.Preview p = m.preview(f, 5);
+            assertEquals(List.of("timestamp", "provider", "output_tokens"), p.header());
+            assertEquals(List.of(List.of("2026-06-01T00:00:00Z", "openai", "7")), p.rows());
+            ColumnMappings.Draft d = m.suggest("pipe", p);
+            assertEquals("|", d.delimiter());
+            assertEquals(List.of(), m.problems(d, p), "the reader reads it with the pipe too");
+        }
+    }
+
+    @Test
     void problemsNameAHeaderTheFileLacksAndABadRowAndSaveLoadRoundTrips() throws Exception {
         Path f = Files.writeString(dir.resolve("u.csv"), "ts,vendor,input,output\n2026-06-01T00:00:00Z,openai,10,-3\n");
         try (Database db = Database.open(dir.resolve("workbench"))) {

@@ -3,7 +3,9 @@ package com.aifinops.workbench.app;
 import com.aifinops.workbench.app.catalog.CatalogService;
 import com.aifinops.workbench.app.document.Autosaver;
 import com.aifinops.workbench.app.document.WorkbookDocument;
+import com.aifinops.workbench.app.mapping.StoredColumnMappings;
 import com.aifinops.workbench.app.store.Database;
+import com.aifinops.workbench.app.store.H2MappingStore;
 import com.aifinops.workbench.app.store.RecentFiles;
 import com.aifinops.workbench.importers.workbook.WorkbookJson;
 import com.aifinops.workbench.model.ledger.ImportService;
@@ -187,7 +189,8 @@ public final class WorkbenchApp extends Application {
             if (importService == null) {
                 importService = importServices.apply(database);
             }
-            importsView = new ImportsView(new ImportsViewModel(importService));
+            importsView = new ImportsView(new ImportsViewModel(importService,
+                    database == null ? null : new StoredColumnMappings(new H2MappingStore(database))));
         }
         return importsView;
     }

@@ -25,7 +25,11 @@ public final class Cli {
 
     /** The CLI with every built-in subcommand. */
     public static Cli standard() {
-        return new Cli(List.of(new CostCommand(), new CatalogCommand(), new RoutingCommand(), new OpenCommand(), new ExportCommand(), new ShareCommand(), new TcoCommand(), new CommitCommand()));
+        return new Cli(List.of(
+                new CostCommand(), new CatalogCommand(), new RoutingCommand(),
+                new OpenCommand(), new ExportCommand(), new ShareCommand(),
+                new TcoCommand(), new CommitCommand(),
+                new MappingCommand()));
     }
 
     public int run(String[] args, PrintStream out, PrintStream err) {

@@ -1,6 +1,7 @@
 package com.aifinops.workbench.views.imports;
 
 import com.aifinops.workbench.model.Usd;
+import com.aifinops.workbench.model.ledger.ColumnMappings;
 import com.aifinops.workbench.model.ledger.ImportBatch;
 import com.aifinops.workbench.model.ledger.ImportService;
 import com.aifinops.workbench.model.usage.ImportProblem;
@@ -31,6 +32,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -80,6 +82,66 @@ public final class ImportsView extends BorderPane {
         }
     }
 
+    /**
+     * "Map columns…": opens the mapping dialog for the first queued file no reader detects (else the first queued
+     * file, else one picked now).
+     */
+    public void mapColumns() {
+        ImportsViewModel.QueuedFile q = vm.mappingCandidate();
+        if (q != null) {
+            openMappingDialog(q.file());
+            return;
+        }
+        FileChooser c = new FileChooser();
+        c.setTitle("Map the columns of a CSV file");
+        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.tsv", "*.txt"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = c.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            openMappingDialog(f.toPath());
+        }
+    }
+
+    /**
+     * Opens the mapping dialog on {@code file}: from the saved mapping chosen under Format, else a suggestion from
+     * the file's header. Saving imports the file with the mapping. Returns the dialog (shown, not waited for).
+     */
+    public MappingDialog openMappingDialog(Path file) {
+        ColumnMappings m = vm.mappings();
+        try {
+            ColumnMappings.Preview preview = m.preview(file, 5);
+            ImportService.Format chosen = vm.formatProperty().get();
+            ColumnMappings.Draft initial = null;
+            if (chosen != null && chosen.id().startsWith(ColumnMappings.FORMAT_PREFIX)) {
+                initial = m.load(chosen.id().substring(ColumnMappings.FORMAT_PREFIX.length())).orElse(null);
+            }
+            if (initial == null) {
+                String base = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+                initial = m.suggest(base, preview);
+            }
+            MappingDialog d = new MappingDialog(m, preview, initial, m.names());
+            if (getScene() != null) {
+                d.initOwner(getScene().getWindow());
+            }
+            d.setOnHidden(e -> {
+                String saved = d.getResult();
+                if (saved != null) {
+                    vm.importWithMapping(file, saved);
+                }
+            });
+            d.show();
+            return d;
+        } catch (Exception e) {
+            Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage() == null ? e.toString() : e.getMessage());
+            a.setHeaderText(file.getFileName() + " cannot be mapped: its first lines cannot be read as CSV.");
+            if (getScene() != null) {
+                a.initOwner(getScene().getWindow());
+            }
+            a.show();
+            return null;
+        }
+    }
+
     private static FileChooser chooser() {
         FileChooser c = new FileChooser();
         c.setTitle("Import usage and billing files");
@@ -116,9 +178,16 @@ public final class ImportsView extends BorderPane {
         importButton.disableProperty().bind(vm.importDisabled());
         importButton.setOnAction(e -> vm.importQueued());
 
+        Button map = new Button("Map columns…");
+        map.setId("mapColumnsButton");
+        map.setOnAction(e -> mapColumns());
+        map.setVisible(vm.mappings() != null);
+        map.setManaged(map.isVisible());
+        map.disableProperty().bind(vm.runningProperty());
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox controls = new HBox(8, add, spacer, new Label("Format"), formatBox, importButton);
+        HBox controls = new HBox(8, add, map, spacer, new Label("Format"), formatBox, importButton);
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox zone = new VBox(4, title, hint, controls);
         zone.setId("dropZone");
@@ -140,7 +209,8 @@ public final class ImportsView extends BorderPane {
                 }
                 Label name = new Label(q.file().getFileName().toString());
                 Label fmt = new Label(q.detectProblem() != null ? "unreadable: " + q.detectProblem()
-                        : q.detected() == null ? "format not detected: choose one" : "detected: " + q.detected());
+                        : q.detected() == null ? "format not detected: choose one" + (vm.mappings() == null ? "" : " or map its columns")
+                        : "detected: " + q.detected());
                 fmt.getStyleClass().add(q.detected() == null ? "warning-text" : "hint");
                 Region spacer = new Region();
                 HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -148,6 +218,12 @@ public final class ImportsView extends BorderPane {
                 remove.getStyleClass().add("flat-button");
                 remove.setOnAction(e -> vm.removeQueued(q));
                 HBox row = new HBox(10, name, fmt, spacer, remove);
+                if (q.detected() == null && q.detectProblem() == null && vm.mappings() != null) {
+                    Button map = new Button("Map columns…");
+                    map.getStyleClass().add("flat-button");
+                    map.setOnAction(e -> openMappingDialog(q.file()));
+                    row.getChildren().add(3, map);
+                }
                 row.setAlignment(Pos.CENTER_LEFT);
                 setText(null);
                 setGraphic(row);

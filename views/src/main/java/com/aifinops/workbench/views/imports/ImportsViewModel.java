@@ -1,6 +1,7 @@
 package com.aifinops.workbench.views.imports;
 
 import com.aifinops.workbench.model.Usd;
+import com.aifinops.workbench.model.ledger.ColumnMappings;
 import com.aifinops.workbench.model.ledger.ImportBatch;
 import com.aifinops.workbench.model.ledger.ImportResult;
 import com.aifinops.workbench.model.ledger.ImportService;
@@ -62,6 +63,9 @@ public final class ImportsViewModel {
     }
 
     private final ImportService service;
+    /** Saved column mappings, or {@code null} when there is no database to keep them in. */
+    private final ColumnMappings mappings;
+    private final ObservableList<String> mappingNames = FXCollections.observableArrayList();
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "imports-io");
         t.setDaemon(true);
@@ -84,11 +88,70 @@ public final class ImportsViewModel {
     private long problemsGeneration;
 
     public ImportsViewModel(ImportService service) {
+        this(service, null);
+    }
+
+    /** With {@code mappings} (null: none), every saved mapping is also a format, "mapping: NAME". */
+    public ImportsViewModel(ImportService service, ColumnMappings mappings) {
         this.service = service;
+        this.mappings = mappings;
         formats.add(DETECT);
         formats.addAll(service.formats());
         selectedBatch.addListener((o, old, b) -> loadProblems(b));
         refreshBatches();
+        refreshMappings();
+    }
+
+    // ---- saved column mappings ----
+
+    /** The format of the saved mapping {@code name}: id {@code mapping:NAME}, shown as "mapping: NAME". */
+    public static ImportService.Format mappingFormat(String name) {
+        return new ImportService.Format(ColumnMappings.FORMAT_PREFIX + name, "mapping: " + name);
+    }
+
+    /** Reloads the saved mappings' names and their "mapping: NAME" formats (after the first service formats). */
+    public void refreshMappings() {
+        if (mappings == null) {
+            return;
+        }
+        background(mappings::names, names -> {
+            mappingNames.setAll(names);
+            ImportService.Format chosen = format.get();
+            formats.removeIf(f -> f != DETECT && f.id().startsWith(ColumnMappings.FORMAT_PREFIX));
+            names.forEach(n -> formats.add(mappingFormat(n)));
+            // keep the choice when it survived (records compare by value); else back to Detect
+            format.set(formats.contains(chosen) ? formats.get(formats.indexOf(chosen)) : DETECT);
+        });
+    }
+
+    /** The saved column mappings, or {@code null} when they cannot be kept (no database). */
+    public ColumnMappings mappings() {
+        return mappings;
+    }
+
+    public ObservableList<String> mappingNames() {
+        return mappingNames;
+    }
+
+    /**
+     * After the mapping dialog saved {@code mappingName}: lists it as a format and imports {@code file} with it
+     * (taking the file off the queue).
+     */
+    public void importWithMapping(Path file, String mappingName) {
+        refreshMappings();
+        if (running.get()) {
+            outcomes.add(new Outcome(file.getFileName() + ": mapping '" + mappingName
+                    + "' saved; import it when the running import is done (Format: mapping: " + mappingName + ")", true));
+            return;
+        }
+        List<QueuedFile> gone = queue.stream().filter(q -> q.file().equals(file)).toList();
+        run(List.of(new Job(file, ColumnMappings.FORMAT_PREFIX + mappingName, RejectPolicy.ALL_OR_NOTHING, false)),
+                () -> queue.removeAll(gone));
+    }
+
+    /** The queued file the "Map columns…" action is for: the first one no reader detects, else the first one. */
+    public QueuedFile mappingCandidate() {
+        return queue.stream().filter(q -> q.detected() == null).findFirst().orElse(queue.isEmpty() ? null : queue.get(0));
     }
 
     // ---- the queue ----
@@ -220,7 +283,8 @@ public final class ImportsViewModel {
                     String name = j.file().getFileName().toString();
                     if (j.undetected()) {
                         Platform.runLater(() -> outcomes.add(new Outcome(name
-                                + ": the format could not be detected; choose one under Format and import it again", true)));
+                                + ": the format could not be detected; choose one under Format"
+                                + (mappings == null ? "" : " or map its columns (Map columns…)") + " and import it again", true)));
                         continue;
                     }
                     String prefix = jobs.size() > 1 ? "File " + (i + 1) + " of " + jobs.size() + " · " : "";

@@ -1,6 +1,8 @@
 package com.aifinops.workbench.model.workbook;
 
+import com.aifinops.workbench.model.levers.Levers;
 import com.aifinops.workbench.model.price.ModelPrice;
+import com.aifinops.workbench.model.routing.NamedRoutingMix;
 import com.aifinops.workbench.model.workload.Workload;
 
 import java.util.ArrayList;
@@ -23,9 +25,12 @@ import java.util.Set;
  * @param scenarios     named sets of workload overrides (cache hit rate, overhead)
  * @param notes         free-text notes; those marked internal are dropped when the workbook is prepared for sharing
  * @param usageRollups  optional monthly usage totals by team, project and model; never raw request rows
+ * @param routingMixes  optional routing mixes, each naming the workload it routes
+ * @param levers        optional cost levers per workload (prompt and semantic caching, batch, caps, trimming)
  */
 public record Workbook(String name, List<Workload> workloads, List<String> compareModels, List<ModelPrice> priceRows,
-                       List<Scenario> scenarios, List<Note> notes, List<UsageRollup> usageRollups) {
+                       List<Scenario> scenarios, List<Note> notes, List<UsageRollup> usageRollups,
+                       List<NamedRoutingMix> routingMixes, List<Levers> levers) {
 
     /** Format version written by this build; readers migrate older versions. */
     public static final int SCHEMA_VERSION = 2;
@@ -38,6 +43,14 @@ public record Workbook(String name, List<Workload> workloads, List<String> compa
         scenarios = copy(scenarios);
         notes = copy(notes);
         usageRollups = copy(usageRollups);
+        routingMixes = copy(routingMixes);
+        levers = copy(levers);
+    }
+
+    /** A workbook without routing mixes or levers (the version-2 sections of the first releases). */
+    public Workbook(String name, List<Workload> workloads, List<String> compareModels, List<ModelPrice> priceRows,
+                    List<Scenario> scenarios, List<Note> notes, List<UsageRollup> usageRollups) {
+        this(name, workloads, compareModels, priceRows, scenarios, notes, usageRollups, List.of(), List.of());
     }
 
     /** A workbook with only workloads, comparison models and price rows (the version-1 sections). */
@@ -49,19 +62,36 @@ public record Workbook(String name, List<Workload> workloads, List<String> compa
     public Workbook withWorkload(int index, Workload w) {
         List<Workload> ws = new ArrayList<>(workloads);
         ws.set(index, w);
-        return new Workbook(name, ws, compareModels, priceRows, scenarios, notes, usageRollups);
+        return new Workbook(name, ws, compareModels, priceRows, scenarios, notes, usageRollups, routingMixes, levers);
     }
 
     public Workbook withPriceRows(List<ModelPrice> rows) {
-        return new Workbook(name, workloads, compareModels, rows, scenarios, notes, usageRollups);
+        return new Workbook(name, workloads, compareModels, rows, scenarios, notes, usageRollups, routingMixes, levers);
     }
 
     public Workbook withNotes(List<Note> ns) {
-        return new Workbook(name, workloads, compareModels, priceRows, scenarios, ns, usageRollups);
+        return new Workbook(name, workloads, compareModels, priceRows, scenarios, ns, usageRollups, routingMixes, levers);
     }
 
     public Workbook withUsageRollups(List<UsageRollup> rollups) {
-        return new Workbook(name, workloads, compareModels, priceRows, scenarios, notes, rollups);
+        return new Workbook(name, workloads, compareModels, priceRows, scenarios, notes, rollups, routingMixes, levers);
+    }
+
+    /** The same workbook with these workloads (added, removed, renamed or reordered). */
+    public Workbook withWorkloads(List<Workload> ws) {
+        return new Workbook(name, ws, compareModels, priceRows, scenarios, notes, usageRollups, routingMixes, levers);
+    }
+
+    public Workbook withScenarios(List<Scenario> ss) {
+        return new Workbook(name, workloads, compareModels, priceRows, ss, notes, usageRollups, routingMixes, levers);
+    }
+
+    public Workbook withRoutingMixes(List<NamedRoutingMix> mixes) {
+        return new Workbook(name, workloads, compareModels, priceRows, scenarios, notes, usageRollups, mixes, levers);
+    }
+
+    public Workbook withLevers(List<Levers> ls) {
+        return new Workbook(name, workloads, compareModels, priceRows, scenarios, notes, usageRollups, routingMixes, ls);
     }
 
     /** The models a workload is priced on, as the studio shows them: its own model first, then the comparison models. */

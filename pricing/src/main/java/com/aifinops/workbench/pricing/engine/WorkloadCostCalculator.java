@@ -80,6 +80,14 @@ public final class WorkloadCostCalculator {
         return new Units(w.requestsPerMonth(), w.inputTokens(), w.outputTokens().add(w.reasoningTokens()), BigDecimal.ONE);
     }
 
+    /** Monthly cost ÷ outcomes per month; empty when the workload states no outcome (or zero of them). */
+    public static java.util.Optional<BigDecimal> costPerOutcome(Workload w, WorkloadCost c) {
+        if (w.outcome() == null || w.outcome().outcomesPerMonth().signum() == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(c.monthlyCost().divide(w.outcome().outcomesPerMonth(), MathContext.DECIMAL128));
+    }
+
     /** (1 − b) of calls at list and b at the batch price: the factor on list. */
     public static BigDecimal batchFactor(BigDecimal b) {
         return BigDecimal.ONE.subtract(b).add(b.multiply(BATCH_PRICE_FACTOR));

@@ -10,7 +10,9 @@ package com.aifinops.workbench.pricing.sanity;
 public record SanityWarning(Check check, String subject, String message) {
 
     public enum Check {
-        BELOW_OUTPUT_FLOOR, BLEND_BELOW_FRONTIER_SHARE, SHARES_NOT_100, UNPRICED_MODEL, CACHE_WITHOUT_PREFIX
+        BELOW_OUTPUT_FLOOR, BLEND_BELOW_FRONTIER_SHARE, SHARES_NOT_100, UNPRICED_MODEL, CACHE_WITHOUT_PREFIX,
+        /** the editor holds inputs that do not make a workload (shown in the studio only) */
+        INVALID_INPUT
     }
 
     @Override

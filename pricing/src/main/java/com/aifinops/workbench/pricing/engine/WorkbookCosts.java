@@ -75,6 +75,23 @@ public final class WorkbookCosts {
      * priced with its overrides, the others as entered. {@code scenario} is {@code null} for "as entered".
      */
     public record ScenarioTotal(Scenario scenario, BigDecimal total) {
+        /**
+         * The total in forecast month 12 under the scenario's growth and price changes:
+         * total · (1 + g)^11 · Π factors from a month ≤ 12 (a forecast figure, so a double rounded when shown).
+         */
+        public BigDecimal month12() {
+            if (scenario == null) {
+                return total;
+            }
+            double g = scenario.monthlyGrowth() == null ? 0 : scenario.monthlyGrowth().doubleValue();
+            double f = Math.pow(1 + g, 11);
+            for (var p : scenario.priceChanges()) {
+                if (p.fromMonth() <= 12) {
+                    f *= p.factor().doubleValue();
+                }
+            }
+            return total.multiply(BigDecimal.valueOf(f));
+        }
     }
 
     /** "As entered" first, then each scenario; unpriced workloads are left out of every total. */

@@ -30,27 +30,33 @@ public final class LeversPanel extends HBox {
         g.addRow(row++, label("Semantic cache hits"), slider("semanticSlider", vm.semanticPercentProperty()), value(vm.semanticPercentProperty()));
         g.addRow(row++, label("Lookup $ / request"), field("lookupField", vm.lookupCostProperty()));
         g.addRow(row++, label("Prompt trimming"), slider("trimSlider", vm.trimPercentProperty()), value(vm.trimPercentProperty()));
-        g.addRow(row++, label("Output cap (tokens, 0 = none)"), field("outputCapField", vm.outputCapProperty()));
+        g.addRow(row++, label("Output cap (0 = none)"), field("outputCapField", vm.outputCapProperty()));
         g.addRow(row++, label("Cacheable prefix"), slider("prefixSlider", vm.prefixPercentProperty()), value(vm.prefixPercentProperty()));
-        g.addRow(row++, label("Cache write premium ×"), field("writePremiumField", vm.writePremiumProperty()));
+        g.addRow(row++, label("Write premium ×"), field("writePremiumField", vm.writePremiumProperty()));
         g.addRow(row++, label("Batch shift"), slider("batchSlider", vm.batchPercentProperty()), value(vm.batchPercentProperty()));
         g.addRow(row++, label("Batch discount"), slider("batchDiscountSlider", vm.batchDiscountPercentProperty()), value(vm.batchDiscountPercentProperty()));
-        Label hint = new Label("Applied in this order, each to what the previous left: the semantic cache removes calls, "
-                + "trimming and the cap shorten them, prompt caching (hit rate from the cache slider) reprices the prefix, "
-                + "batch reprices the rest. Savings multiply; they never add as percentages.");
+        Label hint = new Label("Applied in order, each to what the previous left (prompt caching uses the cache slider's "
+                + "hit rate); savings multiply, never add as percentages.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
-        hint.setMaxWidth(360);
+        hint.setMaxWidth(330);
         summary.setId("leverSummary");
         summary.getStyleClass().add("field-label");
         steps.setId("leverSteps");
         steps.getStyleClass().add("caption");
-        VBox left = new VBox(8, g, hint, summary, steps);
-        left.setMinWidth(370);
-        left.setMaxWidth(370);
-        chart.node().setMinSize(300, 200);
-        HBox.setHgrow(chart.node(), Priority.ALWAYS);
-        getChildren().addAll(left, chart.node());
+        steps.setWrapText(true);
+        steps.setMaxWidth(330);
+        summary.setWrapText(true);
+        g.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(150),
+                new javafx.scene.layout.ColumnConstraints(118), new javafx.scene.layout.ColumnConstraints(46));
+        VBox left = new VBox(8, g, hint, steps);
+        left.setMinWidth(330);
+        left.setMaxWidth(330);
+        chart.node().setMinSize(280, 200);
+        VBox right = new VBox(4, summary, chart.node());
+        VBox.setVgrow(chart.node(), Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        getChildren().addAll(left, right);
         vm.waterfallProperty().addListener((o, old, w) -> show(w));
         show(vm.waterfallProperty().get());
     }
@@ -72,6 +78,7 @@ public final class LeversPanel extends HBox {
             b.append(String.format(Locale.ROOT, "%-16s %s%n", s.lever().label, Usd.format(s.saving())));
         }
         b.append(w.readsToBreakEven() < 0 ? "Prompt caching never pays at these prices."
+                : w.readsToBreakEven() == 0 ? "No write premium: caching pays from the first read."
                 : "A cache write pays for itself after " + w.readsToBreakEven() + " read" + (w.readsToBreakEven() == 1 ? "" : "s") + ".");
         steps.setText(b.toString());
     }
@@ -79,7 +86,7 @@ public final class LeversPanel extends HBox {
     private static Slider slider(String id, DoubleProperty p) {
         Slider s = new Slider(0, 100, p.get());
         s.setId(id);
-        s.setPrefWidth(150);
+        s.setPrefWidth(118);
         s.setBlockIncrement(1);
         s.valueProperty().bindBidirectional(p);
         return s;
@@ -87,6 +94,7 @@ public final class LeversPanel extends HBox {
 
     private static Label value(DoubleProperty p) {
         Label l = new Label();
+        l.setMinWidth(46);
         l.getStyleClass().add("lever-value");
         l.textProperty().bind(p.asString(Locale.ROOT, "%.0f %%"));
         return l;

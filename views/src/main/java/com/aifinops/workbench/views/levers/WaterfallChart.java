@@ -29,7 +29,8 @@ public final class WaterfallChart {
         x.setTickLabelFont(ChartStyle.TICK);
         x.setTickLabelPaint(ChartStyle.TEXT);
         x.setAxisLineVisible(false);
-        x.setMaximumCategoryLabelLines(2);
+        x.setMaximumCategoryLabelLines(1);
+        x.setCategoryMargin(0.25);
         NumberAxis y = new NumberAxis("Monthly cost");
         y.setNumberFormatOverride(new ChartStyle.CompactDollars());
         y.setLabelFont(ChartStyle.LABEL);
@@ -40,11 +41,21 @@ public final class WaterfallChart {
                 new Color(0x009E73), new Color(0x0072B2));
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
-        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new ChartStyle.CompactDollars()));
+        ChartStyle.CompactDollars money = new ChartStyle.CompactDollars();
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
+            @Override
+            public String generateLabel(org.jfree.data.category.CategoryDataset d, int row, int column) {
+                double v = d.getValue(row, column).doubleValue();
+                // a step's value is the negated saving: label it as the saving, "−$16K"
+                return v < 0 ? "−" + money.format(-v) : column == 0 || column == d.getColumnCount() - 1 ? money.format(v)
+                        : v == 0 ? "" : "+" + money.format(v);
+            }
+        });
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(ChartStyle.TICK);
         r.setItemMargin(0.0);
         CategoryPlot plot = new CategoryPlot(dataset, x, y, r);
+        plot.setOrientation(org.jfree.chart.plot.PlotOrientation.HORIZONTAL); // lever names read on the left
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
         plot.setRangeGridlinePaint(ChartStyle.GRID);
@@ -53,6 +64,9 @@ public final class WaterfallChart {
         viewer = new ChartViewer(chart);
         viewer.setId("waterfallChart");
     }
+
+    /** Axis labels short enough for a narrow panel, in {@link LeverStack.Lever} order. */
+    private static final String[] SHORT = {"Semantic", "Trimming", "Output cap", "Prompt cache", "Batch"};
 
     public ChartViewer node() {
         return viewer;
@@ -72,7 +86,7 @@ public final class WaterfallChart {
             dataset.addValue(w.baseline().doubleValue(), "cost", "Baseline");
             for (LeverStack.Step s : w.steps()) {
                 // a saving lowers the running total: the renderer draws negative increments in the decrease colour
-                dataset.addValue(-s.saving().doubleValue(), "cost", s.lever().label);
+                dataset.addValue(-s.saving().doubleValue(), "cost", SHORT[s.lever().ordinal()]);
             }
             dataset.addValue(w.optimised().doubleValue(), "cost", "Optimised");
         } finally {

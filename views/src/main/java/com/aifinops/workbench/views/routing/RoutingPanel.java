@@ -28,7 +28,7 @@ import java.util.Locale;
  * 100 %), the cascade escalation, the classifier cost, and the blended cost against all-frontier with the
  * sanity check. Formatting only; the figures come from {@link RoutingViewModel}.
  */
-public final class RoutingPanel extends HBox {
+public final class RoutingPanel extends VBox {
     private final RoutingViewModel vm;
     private final GridPane sharesGrid = new GridPane();
     private final Label blended = new Label();
@@ -39,12 +39,12 @@ public final class RoutingPanel extends HBox {
 
     public RoutingPanel(RoutingViewModel vm) {
         this.vm = vm;
-        setSpacing(24);
+        setSpacing(10);
         setPadding(new Insets(12));
         getStyleClass().add("routing-panel");
         sharesGrid.setHgap(8);
         sharesGrid.setVgap(6);
-        sharesGrid.getColumnConstraints().addAll(new ColumnConstraints(130), new ColumnConstraints(200),
+        sharesGrid.getColumnConstraints().addAll(new ColumnConstraints(130), new ColumnConstraints(180),
                 new ColumnConstraints(52), new ColumnConstraints(80), new ColumnConstraints(28));
         vm.rows().addListener((ListChangeListener<RoutingViewModel.ShareRow>) c -> rebuildRows());
         rebuildRows();
@@ -75,7 +75,6 @@ public final class RoutingPanel extends HBox {
         extra.addRow(1, label("Classifier $ / request"), router);
         VBox left = new VBox(8, section("Shares (sum to 100 %)"), sharesGrid, add, section("Cascade and classifier"), extra,
                 hint("A share of the cheapest model's requests fails there and escalates to the frontier model, paying for both calls."));
-        left.setMinWidth(520);
 
         blended.setId("routingBlended");
         blended.getStyleClass().add("headline-figure-small");
@@ -83,12 +82,12 @@ public final class RoutingPanel extends HBox {
         savings.setId("routingSavings");
         check.setId("routingCheck");
         check.setWrapText(true);
-        check.setMaxWidth(320);
-        VBox right = new VBox(4, caption("Blended monthly cost"), blended, allFrontier, savings, escalation, check);
+        VBox figure = new VBox(2, caption("Blended monthly cost"), blended);
+        VBox versus = new VBox(2, allFrontier, savings, escalation);
+        HBox top = new HBox(24, figure, versus);
+        VBox right = new VBox(6, top, check);
         right.getStyleClass().add("card");
-        right.setMinWidth(300);
-        getChildren().addAll(left, right);
-        HBox.setHgrow(right, Priority.ALWAYS);
+        getChildren().addAll(right, left);
         vm.resultProperty().addListener((o, old, r) -> show(r));
         show(vm.resultProperty().get());
     }

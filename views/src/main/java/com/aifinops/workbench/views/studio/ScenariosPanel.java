@@ -27,22 +27,24 @@ public final class ScenariosPanel extends VBox {
         setSpacing(8);
         setPadding(new Insets(12));
         table.setId("scenarioTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setFixedCellSize(28);
-        table.getColumns().add(column("Scenario", t -> t.scenario() == null ? "As entered" : t.scenario().name(), 180, false));
-        table.getColumns().add(column("Applies to", t -> t.scenario() == null ? "" : blank(t.scenario().workload()) ? "every workload" : t.scenario().workload(), 170, false));
-        table.getColumns().add(column("Cache hit", t -> t.scenario() == null || t.scenario().cacheHitRate() == null ? "—"
-                : t.scenario().cacheHitRate().movePointRight(2).stripTrailingZeros().toPlainString() + " %", 80, true));
+        table.getColumns().add(column("Scenario", t -> t.scenario() == null ? "As entered" : t.scenario().name(), 150, false));
+        table.getColumns().add(column("Applies to", t -> t.scenario() == null ? "" : blank(t.scenario().workload()) ? "all" : t.scenario().workload(), 110, false));
+        table.getColumns().add(column("Cache", t -> t.scenario() == null || t.scenario().cacheHitRate() == null ? "—"
+                : t.scenario().cacheHitRate().movePointRight(2).stripTrailingZeros().toPlainString() + " %", 55, true));
         table.getColumns().add(column("Overhead", t -> t.scenario() == null || t.scenario().overhead() == null ? "—"
-                : t.scenario().overhead().stripTrailingZeros().toPlainString() + "×", 80, true));
-        table.getColumns().add(column("Growth / month", t -> t.scenario() == null || t.scenario().monthlyGrowth() == null ? "—"
-                : t.scenario().monthlyGrowth().movePointRight(2).stripTrailingZeros().toPlainString() + " %", 100, true));
-        table.getColumns().add(column("Monthly total", t -> Usd.format(t.total()), 130, true));
-        table.getColumns().add(column("vs as entered", this::versus, 110, true));
+                : t.scenario().overhead().stripTrailingZeros().toPlainString() + "×", 70, true));
+        table.getColumns().add(column("Growth", t -> t.scenario() == null || t.scenario().monthlyGrowth() == null ? "—"
+                : t.scenario().monthlyGrowth().movePointRight(2).stripTrailingZeros().toPlainString() + " %", 60, true));
+        table.getColumns().add(column("Monthly", t -> Usd.format(t.total()), 105, true));
+        table.getColumns().add(column("Δ", this::versus, 60, true));
+        table.getColumns().add(column("In month 12", t -> Usd.format(t.month12()), 110, true));
         TextField name = new TextField();
         name.setId("scenarioNameField");
         name.setPromptText("Scenario name");
-        Button save = new Button("Save current settings as scenario");
+        name.setPrefColumnCount(16);
+        Button save = new Button("Save as scenario");
         save.setId("saveScenarioButton");
         save.disableProperty().bind(name.textProperty().isEmpty());
         save.setOnAction(e -> {
@@ -59,11 +61,11 @@ public final class ScenariosPanel extends VBox {
         });
         Label hint = new Label("Saving records the selected workload's cache hit rate and overhead under that name.");
         hint.getStyleClass().add("hint");
-        HBox bar = new HBox(8, name, save, remove, hint);
+        HBox bar = new HBox(8, name, save, remove);
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(name, Priority.NEVER);
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(bar, table);
+        getChildren().addAll(bar, hint, table);
         summary.summaryProperty().addListener((o, old, s) -> show(s));
         show(summary.summaryProperty().get());
     }

@@ -275,6 +275,9 @@ public final class WorkloadStudioView extends BorderPane {
             tabs.setId("studioTabs");
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
             summary.scenariosShownProperty().bind(scenariosTab.selectedProperty());
+            // the model comparison belongs with the cost curve; the other tabs get its height
+            table.visibleProperty().bind(curve.selectedProperty());
+            table.managedProperty().bind(curve.selectedProperty());
             tabs.setMinHeight(260);
             lower = tabs;
         }

@@ -20,7 +20,7 @@ import java.util.Objects;
  */
 public record Conversation(BigDecimal conversationsPerMonth, int turns, BigDecimal systemPromptTokens,
                            BigDecimal userTokensPerTurn, BigDecimal outputTokensPerTurn, HistoryCap cap,
-                           int windowTurns, BigDecimal summaryTriggerTokens, BigDecimal summaryTokens) {
+                           Integer windowTurns, BigDecimal summaryTriggerTokens, BigDecimal summaryTokens) {
 
     public enum HistoryCap { NONE, SLIDING_WINDOW, SUMMARY }
 
@@ -33,6 +33,7 @@ public record Conversation(BigDecimal conversationsPerMonth, int turns, BigDecim
             throw new IllegalArgumentException("a conversation needs at least one turn: " + turns);
         }
         cap = cap == null ? HistoryCap.NONE : cap;
+        windowTurns = windowTurns == null ? 0 : windowTurns; // optional in the file unless the cap is a window
         summaryTriggerTokens = summaryTriggerTokens == null ? BigDecimal.ZERO : summaryTriggerTokens;
         summaryTokens = summaryTokens == null ? BigDecimal.ZERO : summaryTokens;
         if (cap == HistoryCap.SLIDING_WINDOW && windowTurns < 0) {

@@ -19,6 +19,8 @@ public final class LeversPanel extends HBox {
     private final WaterfallChart chart = new WaterfallChart();
     private final Label summary = new Label();
     private final Label steps = new Label();
+    private final javafx.beans.property.BooleanProperty showing = new javafx.beans.property.SimpleBooleanProperty(true);
+    private LeverStack.Waterfall pending;
 
     public LeversPanel(LeversViewModel vm) {
         setSpacing(16);
@@ -59,13 +61,28 @@ public final class LeversPanel extends HBox {
         getChildren().addAll(left, right);
         vm.waterfallProperty().addListener((o, old, w) -> show(w));
         show(vm.waterfallProperty().get());
+        showing.addListener((o, was, is) -> {
+            if (is && pending != null) {
+                show(pending);
+            }
+        });
     }
 
     public WaterfallChart chart() {
         return chart;
     }
 
+    /** False while the panel is hidden (another tab): the chart is then redrawn once, when it shows again. */
+    public javafx.beans.property.BooleanProperty showingProperty() {
+        return showing;
+    }
+
     private void show(LeverStack.Waterfall w) {
+        if (!showing.get()) {
+            pending = w;
+            return;
+        }
+        pending = null;
         chart.show(w);
         if (w == null) {
             summary.setText("The workload's model has no price row.");

@@ -62,6 +62,7 @@ public final class WorkloadStudioView extends BorderPane {
     private final Label workbookTotal = new Label();
     private final VBox warnings = new VBox(2);
     private RoutingViewModel routing;
+    private List<SanityWarning> shownWarnings;
     private LeversViewModel levers;
 
     /** A lone workload editor (no workload list, levers, routing or scenarios). */
@@ -267,7 +268,9 @@ public final class WorkloadStudioView extends BorderPane {
             levers = new LeversViewModel(session);
             routing = new RoutingViewModel(session);
             Tab curve = new Tab("Cost curve", chart.node());
-            Tab leversTab = new Tab("Levers", new LeversPanel(levers));
+            LeversPanel leversPanel = new LeversPanel(levers);
+            Tab leversTab = new Tab("Levers", leversPanel);
+            leversPanel.showingProperty().bind(leversTab.selectedProperty());
             Tab routingTab = new Tab("Routing", new RoutingPanel(routing));
             routingTab.setId("routingTab");
             Tab scenariosTab = new Tab("Scenarios", new ScenariosPanel(session, summary));
@@ -321,6 +324,10 @@ public final class WorkloadStudioView extends BorderPane {
         }
         int n = x.perWorkload().size();
         workbookTotal.setText("Workbook: " + n + " workload" + (n == 1 ? "" : "s") + " · " + Usd.format(x.total()) + " / month in total");
+        if (x.warnings().equals(shownWarnings)) {
+            return; // a slider step rarely changes the warnings: keep the nodes, skip CSS and layout
+        }
+        shownWarnings = x.warnings();
         List<Label> ls = new ArrayList<>();
         for (SanityWarning w : x.warnings()) {
             Label l = new Label("⚠ " + w);

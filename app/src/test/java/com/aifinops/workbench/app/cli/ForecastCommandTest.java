@@ -70,6 +70,24 @@ class ForecastCommandTest {
     }
 
     @Test
+    void historyTrendOfTheUsageRollups() throws Exception {
+        // monthly totals 100, 120, 140 (two rollups in March): slope 20 a month, exact fit, so no interval width:
+        // next months 160 and 180
+        var wb = com.aifinops.workbench.importers.workbook.WorkbookJson.read(portfolio());
+        java.util.function.BiFunction<String, String, com.aifinops.workbench.model.workbook.UsageRollup> r = (m, usd) ->
+                new com.aifinops.workbench.model.workbook.UsageRollup(m, "t", "p", "gpt-5.5", null, null, null, 1, 1, 0, 1,
+                        new java.math.BigDecimal(usd));
+        Path f = dir.resolve("h.afw.json");
+        com.aifinops.workbench.importers.workbook.WorkbookJson.write(wb.withUsageRollups(java.util.List.of(
+                r.apply("2026-01", "100"), r.apply("2026-02", "120"), r.apply("2026-03", "90"), r.apply("2026-03", "50"))), f);
+        JsonNode h = run("forecast", f.toString(), "--months", "2", "--history", "--json").get("history");
+        assertEquals("140.00", h.get("months").get(2).get("costUsd").asText());
+        assertEquals("160.00", h.get("forecast").get(0).get("costUsd").asText());
+        assertEquals("180.00", h.get("forecast").get(1).get("costUsd").asText());
+        assertEquals("180.00", h.get("forecast").get(1).get("lowUsd").asText());
+    }
+
+    @Test
     void unknownScenarioAndBadPriceChangeAreUsageErrors() throws Exception {
         CliRun r = CliRun.of("forecast", portfolio().toString(), "--scenario", "Nope");
         assertEquals(2, r.status());

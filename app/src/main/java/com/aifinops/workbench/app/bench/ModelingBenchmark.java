@@ -12,6 +12,12 @@ import com.aifinops.workbench.pricing.engine.WorkbookCosts;
 import com.aifinops.workbench.pricing.forecast.WorkbookForecast;
 import com.aifinops.workbench.pricing.levers.LeverStack;
 import com.aifinops.workbench.pricing.sanity.SanityChecks;
+import com.aifinops.workbench.views.levers.LeversViewModel;
+import com.aifinops.workbench.views.routing.RoutingViewModel;
+import com.aifinops.workbench.views.studio.StudioHistory;
+import com.aifinops.workbench.views.studio.StudioSession;
+import com.aifinops.workbench.views.studio.WorkbookSummaryViewModel;
+import com.aifinops.workbench.views.studio.WorkloadStudioViewModel;
 import com.aifinops.workbench.pricing.catalog.BuiltInCatalog;
 import com.aifinops.workbench.pricing.forecast.MonteCarlo;
 import com.aifinops.workbench.pricing.forecast.SpendDistribution;
@@ -80,7 +86,21 @@ public final class ModelingBenchmark {
             return t;
         });
         double[] forecast = time(() -> WorkbookForecast.of(big, catalog, big.scenarios().get(0), 12, null, null));
+        // the studio's own work per cache-slider step on the same workbook, without drawing: editor recompute, write-back
+        // into the workbook, undo record, workbook total and warnings, lever waterfall and routing blend of the selection
+        WorkloadStudioViewModel editor = new WorkloadStudioViewModel(catalog, big.compareModels(), Runnable::run);
+        StudioSession session = new StudioSession(big, editor);
+        new StudioHistory(session);
+        WorkbookSummaryViewModel summary = new WorkbookSummaryViewModel(session, Runnable::run);
+        new LeversViewModel(session);
+        new RoutingViewModel(session);
+        int[] step = {0};
+        double[] studioStep = time(() -> {
+            editor.cacheHitPercentProperty().set(step[0]++ % 101);
+            return summary.summaryProperty().get();
+        });
         report("slider step, 2,000 workloads with 3-tier routing + cascade (live double path)", liveStep);
+        report("studio step on a 2,000-workload workbook, engine and view models only (no drawing)", studioStep);
         report("exact recompute of the same 2,000 workloads (BigDecimal, on release)", recompute);
         report("Monte Carlo, 100,000 samples (light/heavy lognormal mixture)", monteCarlo);
         report("workbook of 2,000 workloads (a third of them 8-turn conversations): exact total, as entered + 1 scenario", workbookTotal);

@@ -8,6 +8,7 @@ import com.aifinops.workbench.model.Usd;
 import com.aifinops.workbench.model.workbook.Workbook;
 import com.aifinops.workbench.pricing.catalog.PriceCatalog;
 import com.aifinops.workbench.pricing.engine.WorkbookCosts;
+import com.aifinops.workbench.pricing.engine.WorkloadCostCalculator;
 import com.aifinops.workbench.views.studio.CostCurveChart;
 import com.aifinops.workbench.views.studio.StudioResult;
 import org.jfree.chart.ChartUtils;
@@ -23,8 +24,14 @@ public final class WorkbookExports {
     private WorkbookExports() {
     }
 
+    /**
+     * The Excel formulas know the core formula only, so a workload stated per month, as conversations, with
+     * reasoning tokens or a batch share is exported as its exact core equivalent (users = requests or conversations
+     * per month, 1 a day for 1 day, tokens per unit); every figure stays the app's to the cent.
+     */
     public static void xlsx(Workbook wb, PriceCatalog catalog, Path out) throws IOException {
-        ExcelWorkbookExport.write(wb, WorkbookCosts.pricesUsed(wb, catalog), out);
+        Workbook core = wb.withWorkloads(wb.workloads().stream().map(WorkloadCostCalculator::asCoreWorkload).toList());
+        ExcelWorkbookExport.write(core, WorkbookCosts.pricesUsed(wb, catalog), out);
     }
 
     /** Writes the input tables and {@code costs.csv} into {@code dir}; returns the files written. */

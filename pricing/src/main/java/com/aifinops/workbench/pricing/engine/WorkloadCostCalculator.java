@@ -88,6 +88,22 @@ public final class WorkloadCostCalculator {
         return java.util.Optional.of(c.monthlyCost().divide(w.outcome().outcomesPerMonth(), MathContext.DECIMAL128));
     }
 
+    /**
+     * The same workload in the original nine fields, priced identically by the core formula on every model: users =
+     * units per month (requests, or conversations), 1 request a day for 1 day, the tokens per unit (reasoning in the
+     * output) scaled by the batch factor (cost is linear in tokens and the batch factor does not depend on the model).
+     * For exports whose live formulas know only the core formula; a plain workload is returned as is.
+     */
+    public static Workload asCoreWorkload(Workload w) {
+        if (w.usesCoreFormulaOnly()) {
+            return w;
+        }
+        Units u = units(w);
+        BigDecimal f = batchFactor(w.batchShare());
+        return new Workload(w.name(), u.units(), BigDecimal.ONE, u.input().multiply(f), u.output().multiply(f),
+                w.cacheHitRate(), w.overhead(), 1, w.modelId());
+    }
+
     /** (1 − b) of calls at list and b at the batch price: the factor on list. */
     public static BigDecimal batchFactor(BigDecimal b) {
         return BigDecimal.ONE.subtract(b).add(b.multiply(BATCH_PRICE_FACTOR));

@@ -281,6 +281,7 @@ public final class WorkloadStudioView extends BorderPane {
             // the model comparison belongs with the cost curve; the other tabs get its height
             table.visibleProperty().bind(curve.selectedProperty());
             table.managedProperty().bind(curve.selectedProperty());
+            table.setMinHeight(table.getPrefHeight()); // four models without a scroll bar; the chart gives way
             tabs.setMinHeight(260);
             lower = tabs;
         }

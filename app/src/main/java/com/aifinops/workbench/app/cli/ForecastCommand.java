@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +36,8 @@ final class ForecastCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: forecast WORKBOOK [--scenario NAME] [--months N] [--growth G] [--price-change MONTH=FACTOR …]
-                                [--history] [--json]
+                Usage: forecast WORKBOOK [--scenario NAME] [--months N] [--start YYYY-MM] [--growth G]
+                                [--price-change MONTH=FACTOR …] [--history] [--json]
 
                 Month m (1 = the first forecast month) of each workload costs
                     cost_m = cost_1 · (1 + g)^(m−1) · Π factor of the price changes from a month ≤ m
@@ -47,16 +48,18 @@ final class ForecastCommand implements Command {
 
                   --scenario NAME          apply the scenario's overrides, growth and price changes
                   --months N               horizon, 1..120 (default 12)
+                  --start YYYY-MM          the calendar month of forecast month 1 (default: next month)
                   --growth G               compound monthly growth, e.g. 0.05 (overrides the scenario's)
-                  --price-change M=F       prices × F from month M on, e.g. 7=2.5 or 4=0.5 (repeatable;
+                  --price-change M=F       prices × F from month M on, e.g. 7=2.5 or 4=0.5; M may be a date
+                                           (2027-03 or 2027-03-15: from that calendar month on) (repeatable;
                                            replaces the scenario's)
                   --history                also fit a trend to the workbook's monthly usage totals and forecast it
                                            with a 90 % prediction interval
-                  --json                   {"workbook","scenario","months","monthlyGrowth","priceChanges":[{"fromMonth","factor"}],
-                                            "workloads":[{"name","modelId","monthly":[{"month","costUsd",
+                  --json                   {"workbook","scenario","months","start","monthlyGrowth","priceChanges":[{"fromMonth","factor"}],
+                                            "workloads":[{"name","modelId","monthly":[{"month","yearMonth","costUsd",
                                               "perUserP50Usd","perUserP90Usd","perUserP99Usd"}],
                                               "budgetPerUserUsd","hardCapPerUserUsd"}],
-                                            "total":[{"month","costUsd"}],"unpriced":[…],
+                                            "total":[{"month","yearMonth","costUsd"}],"unpriced":[…],
                                             "history":{"months":[…],"forecast":[{"month","costUsd","lowUsd","highUsd"}]}}
                                            amounts are decimal strings rounded half-up to the cent; the
                                            per-user keys and budgets are null without a spend spread
@@ -65,15 +68,21 @@ final class ForecastCommand implements Command {
 
     @Override
     public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(name(), argv, Set.of("scenario", "months", "growth", "price-change"), Set.of("json", "history"));
+        Args a = Args.parse(name(), argv, Set.of("scenario", "months", "start", "growth", "price-change"), Set.of("json", "history"));
         Path file = WorkbookArg.single(name(), a);
         int months = a.integer("months", 12, 1, 120);
+        YearMonth start;
+        try {
+            start = a.get("start").map(YearMonth::parse).orElse(YearMonth.now().plusMonths(1));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CliException("--start: expected a month such as 2027-01, got '" + a.get("start").orElse("") + "'");
+        }
         BigDecimal growth = a.decimal("growth", null).orElse(null);
         List<PriceChange> changes = null;
         if (!a.all("price-change").isEmpty()) {
             changes = new ArrayList<>();
             for (String spec : a.all("price-change")) {
-                changes.add(priceChange(spec));
+                changes.add(priceChange(spec, start));
             }
         }
         Workbook wb = WorkbookJson.read(file);
@@ -85,7 +94,7 @@ final class ForecastCommand implements Command {
                             + String.join(", ", wb.scenarios().stream().map(Scenario::name).toList()) + ")"));
         }
         WorkbookForecast.Result r = WorkbookForecast.of(wb, BuiltInCatalog.get(), scenario, months, growth, changes);
-        Map<String, Object> j = json(wb, scenario, months, r, a.has("history"));
+        Map<String, Object> j = json(wb, scenario, months, start, r, a.has("history"));
         if (a.has("json")) {
             out.println(Json.write(j));
         } else {
@@ -94,13 +103,27 @@ final class ForecastCommand implements Command {
         return Cli.OK;
     }
 
-    private static PriceChange priceChange(String spec) throws CliException {
+    /** MONTH=FACTOR where MONTH is a forecast month (1 = {@code start}) or a date, whose calendar month counts. */
+    static PriceChange priceChange(String spec, YearMonth start) throws CliException {
         int eq = spec.indexOf('=');
         try {
             if (eq <= 0) {
                 throw new NumberFormatException();
             }
-            return new PriceChange(Integer.parseInt(spec.substring(0, eq).trim()), new BigDecimal(spec.substring(eq + 1).trim()), null);
+            String when = spec.substring(0, eq).trim();
+            int month;
+            if (when.contains("-")) {
+                YearMonth ym = when.length() > 7 ? YearMonth.from(java.time.LocalDate.parse(when)) : YearMonth.parse(when);
+                month = (int) java.time.temporal.ChronoUnit.MONTHS.between(start, ym) + 1;
+                if (month < 1) {
+                    throw new CliException("--price-change " + spec + ": " + when + " is before the first forecast month " + start);
+                }
+            } else {
+                month = Integer.parseInt(when);
+            }
+            return new PriceChange(month, new BigDecimal(spec.substring(eq + 1).trim()), null);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CliException("--price-change: expected MONTH=FACTOR such as 7=2.5 or 2027-03=2.5, got '" + spec + "'");
         } catch (NumberFormatException e) {
             throw new CliException("--price-change: expected MONTH=FACTOR such as 7=2.5, got '" + spec + "'");
         } catch (IllegalArgumentException e) {
@@ -112,11 +135,13 @@ final class ForecastCommand implements Command {
         return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
-    private static Map<String, Object> json(Workbook wb, Scenario s, int months, WorkbookForecast.Result r, boolean history) {
+    private static Map<String, Object> json(Workbook wb, Scenario s, int months, YearMonth start, WorkbookForecast.Result r,
+                                            boolean history) {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("workbook", wb.name());
         j.put("scenario", s == null ? null : s.name());
         j.put("months", months);
+        j.put("start", start.toString());
         j.put("monthlyGrowth", BigDecimal.valueOf(r.growth()).stripTrailingZeros().toPlainString());
         List<Object> pcs = new ArrayList<>();
         for (PriceChange p : r.priceChanges()) {
@@ -135,6 +160,7 @@ final class ForecastCommand implements Command {
             for (WorkbookForecast.Month m : f.months()) {
                 Map<String, Object> mm = new LinkedHashMap<>();
                 mm.put("month", m.month());
+                mm.put("yearMonth", start.plusMonths(m.month() - 1).toString());
                 mm.put("costUsd", usd(m.cost()));
                 mm.put("perUserP50Usd", m.perUser() == null ? null : usd(m.perUser().p50()));
                 mm.put("perUserP90Usd", m.perUser() == null ? null : usd(m.perUser().p90()));
@@ -152,6 +178,7 @@ final class ForecastCommand implements Command {
         for (int i = 0; i < r.totals().length; i++) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("month", i + 1);
+            m.put("yearMonth", start.plusMonths(i).toString());
             m.put("costUsd", usd(r.totals()[i]));
             total.add(m);
         }
@@ -196,14 +223,14 @@ final class ForecastCommand implements Command {
                 BigDecimal.valueOf(r.growth()).movePointRight(2).stripTrailingZeros().toPlainString(),
                 r.priceChanges().isEmpty() ? "" : "; prices " + String.join(", ", r.priceChanges().stream()
                         .map(p -> "×" + p.factor().stripTrailingZeros().toPlainString() + " from month " + p.fromMonth()).toList()));
-        StringBuilder head = new StringBuilder(String.format("%-6s", "Month"));
+        StringBuilder head = new StringBuilder(String.format("%-9s", "Month"));
         for (WorkbookForecast.WorkloadForecast f : r.workloads()) {
             head.append(String.format(" %20s", shorten(f.workload().name(), 20)));
         }
         head.append(String.format(" %16s", "Total"));
         out.println(head);
         for (int i = 0; i < r.totals().length; i++) {
-            StringBuilder line = new StringBuilder(String.format("%-6d", i + 1));
+            StringBuilder line = new StringBuilder(String.format("%-9s", ((List<Map<String, Object>>) j.get("total")).get(i).get("yearMonth")));
             for (WorkbookForecast.WorkloadForecast f : r.workloads()) {
                 line.append(String.format(" %20s", money(f.months().get(i).cost())));
             }

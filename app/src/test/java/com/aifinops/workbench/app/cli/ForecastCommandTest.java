@@ -88,6 +88,21 @@ class ForecastCommandTest {
     }
 
     @Test
+    void aPriceChangeOnADateCountsFromTheStartMonth() throws Exception {
+        // start 2027-01: a cut to half on 2027-03-15 applies from forecast month 3 (March)
+        JsonNode j = run("forecast", portfolio().toString(), "--start", "2027-01", "--price-change", "2027-03-15=0.5",
+                "--months", "3", "--json");
+        assertEquals(3, j.get("priceChanges").get(0).get("fromMonth").asInt());
+        JsonNode m = j.get("workloads").get(0).get("monthly");
+        assertEquals("2027-02", m.get(1).get("yearMonth").asText());
+        assertEquals("95850.00", m.get(1).get("costUsd").asText());
+        assertEquals("47925.00", m.get(2).get("costUsd").asText());
+        CliRun early = CliRun.of("forecast", portfolio().toString(), "--start", "2027-01", "--price-change", "2026-12=2");
+        assertEquals(2, early.status());
+        assertTrue(early.err().contains("before the first forecast month 2027-01"), early.err());
+    }
+
+    @Test
     void unknownScenarioAndBadPriceChangeAreUsageErrors() throws Exception {
         CliRun r = CliRun.of("forecast", portfolio().toString(), "--scenario", "Nope");
         assertEquals(2, r.status());

@@ -97,7 +97,8 @@ public final class SliderBenchmark {
                 sweep(scene, i -> vm.overheadProperty().set(1.0 + (i % 201) / 100.0)));
 
         // the whole studio over a 2,000-workload workbook: list, editor, workbook total, warnings, tabs
-        Workbook big = ModelingBenchmark.bigWorkbook(2000);
+        int n = Integer.getInteger("bench.workloads", 2000); // -Dbench.workloads=1 isolates the cost of the view itself
+        Workbook big = ModelingBenchmark.bigWorkbook(n);
         WorkloadStudioViewModel editor = new WorkloadStudioViewModel(BuiltInCatalog.get().overriddenBy(big.priceRows()),
                 big.compareModels(), Platform::runLater);
         CompletableFuture<Scene> shownBig = new CompletableFuture<>();
@@ -114,20 +115,20 @@ public final class SliderBenchmark {
             shownBig.complete(s);
         });
         Scene bigScene = shownBig.get(30, TimeUnit.SECONDS);
-        report("2,000 workloads: cache-hit slider (editor, write-back, workbook total and warnings, list cell)",
+        report(String.format("%,d workloads: ", n) + "cache-hit slider (editor, write-back, workbook total and warnings, list cell)",
                 sweep(bigScene, i -> editor.cacheHitPercentProperty().set(i % 101)));
-        report("2,000 workloads: overhead slider",
+        report(String.format("%,d workloads: ", n) + "overhead slider",
                 sweep(bigScene, i -> editor.overheadProperty().set(1.0 + (i % 201) / 100.0)));
         TabPane tabs = (TabPane) bigScene.lookup("#studioTabs");
         CompletableFuture<Void> toLevers = new CompletableFuture<>();
         Platform.runLater(() -> { tabs.getSelectionModel().select(1); toLevers.complete(null); });
         toLevers.get();
-        report("2,000 workloads: semantic-cache lever slider (waterfall redrawn)",
+        report(String.format("%,d workloads: ", n) + "semantic-cache lever slider (waterfall redrawn)",
                 sweep(bigScene, i -> view[0].levers().semanticPercentProperty().set(i % 60)));
         CompletableFuture<Void> toRouting = new CompletableFuture<>();
         Platform.runLater(() -> { tabs.getSelectionModel().select(2); toRouting.complete(null); });
         toRouting.get();
-        report("2,000 workloads: routing share slider (shares renormalised, blend priced exactly)",
+        report(String.format("%,d workloads: ", n) + "routing share slider (shares renormalised, blend priced exactly)",
                 sweep(bigScene, i -> view[0].routing().rows().get(0).percentProperty().set(5 + (i % 19) * 5)));
         Platform.exit();
     }

@@ -26,6 +26,7 @@ import com.aifinops.workbench.views.shell.MainWindow;
 import com.aifinops.workbench.views.shell.Screen;
 import com.aifinops.workbench.views.studio.StudioHistory;
 import com.aifinops.workbench.views.studio.StudioResult;
+import com.aifinops.workbench.views.studio.StudioSession;
 import com.aifinops.workbench.views.studio.WorkloadStudioView;
 import com.aifinops.workbench.views.studio.WorkloadStudioViewModel;
 import com.aifinops.workbench.views.theme.Theme;
@@ -64,6 +65,7 @@ public final class WorkbenchApp extends Application {
     private WorkbookDocument document;
     private Autosaver autosaver;
     private WorkloadStudioViewModel studio;
+    private StudioSession session;
     private MainWindow window;
     private Menu recentMenu;
     private StudioHistory history;
@@ -153,8 +155,9 @@ public final class WorkbenchApp extends Application {
         document = new WorkbookDocument(workbooks, w -> WorkbookCosts.withPricesUsed(w, builtIn), wb, null);
         document.setOnChange(this::updateTitle);
         studio = newStudio(wb);
+        session = new StudioSession(wb, studio);
         window = new MainWindow(List.of(
-                new Screen("studio", "Model studio", () -> new WorkloadStudioView(studio)),
+                new Screen("studio", "Model studio", () -> new WorkloadStudioView(session, Platform::runLater)),
                 new Screen("tco", "Self-host vs API", () -> new TcoView(new TcoViewModel(() -> document.current(), builtIn, Platform::runLater))),
                 new Screen("commitments", "Commitments", () -> new CommitmentsView(new CommitmentsViewModel(() -> document.current(), builtIn, Platform::runLater))),
                 new Screen("negotiation", "Negotiation brief", () -> new NegotiationView(new NegotiationViewModel(() -> document.current(), builtIn, Platform::runLater))),
@@ -210,28 +213,32 @@ public final class WorkbenchApp extends Application {
         return studio;
     }
 
+    public StudioSession session() {
+        return session;
+    }
+
     private WorkloadStudioViewModel newStudio(Workbook wb) {
-        WorkloadStudioViewModel vm = new WorkloadStudioViewModel(catalogFor(wb), wb.compareModels(), Platform::runLater);
-        // the studio edits the first workload; every recompute writes it back (a no-op when no figure changed)
-        vm.resultProperty().addListener((o, old, r) -> {
-            if (r != null && vm == studio) {
-                document.editWorkload(0, r.workload());
-            }
-        });
-        return vm;
+        return new WorkloadStudioViewModel(catalogFor(wb), wb.compareModels(), Platform::runLater);
     }
 
     /** Puts the document's workbook into the studio (after Open or recovery) and refreshes the frame. */
     private void showDocument() {
         Workbook wb = document.current();
-        if (studio == null || !studio.availableModels().equals(catalogFor(wb).all())) {
+        if (session == null || session.workbook() != wb) {
             studio = newStudio(wb);
+            session = new StudioSession(wb, studio);
             window.rebuild("studio");
         }
-        studio.load(wb.workloads().get(0));
-        studio.recomputeNow();
+        StudioSession s = session;
+        // every studio edit (workloads, levers, routing, scenarios) becomes the document's workbook
+        s.stateProperty().addListener((o, old, st) -> {
+            if (s == session) {
+                // the studio never edits price rows; saving adds the catalogue's, so keep the document's
+                document.edit(st.workbook().withPriceRows(document.current().priceRows()));
+            }
+        });
         // a newly shown workbook starts a fresh edit history
-        history = new StudioHistory(studio);
+        history = new StudioHistory(session);
         undoItem.disableProperty().bind(history.canUndoProperty().not());
         redoItem.disableProperty().bind(history.canRedoProperty().not());
         window.statusRightProperty().set(wb.name());

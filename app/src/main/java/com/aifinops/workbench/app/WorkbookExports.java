@@ -35,8 +35,14 @@ public final class WorkbookExports {
     private WorkbookExports() {
     }
 
+    /**
+     * The Excel formulas know the core formula only, so a workload stated per month, as conversations, with
+     * reasoning tokens or a batch share is exported as its exact core equivalent (users = requests or conversations
+     * per month, 1 a day for 1 day, tokens per unit); every figure stays the app's to the cent.
+     */
     public static void xlsx(Workbook wb, PriceCatalog catalog, Path out) throws IOException {
-        ExcelWorkbookExport.write(wb, WorkbookCosts.pricesUsed(wb, catalog), out);
+        Workbook core = wb.withWorkloads(wb.workloads().stream().map(WorkloadCostCalculator::asCoreWorkload).toList());
+        ExcelWorkbookExport.write(core, WorkbookCosts.pricesUsed(wb, catalog), out);
     }
 
     /** Writes the input tables and {@code costs.csv} into {@code dir}; returns the files written. */

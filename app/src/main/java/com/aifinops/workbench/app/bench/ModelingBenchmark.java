@@ -2,7 +2,22 @@ package com.aifinops.workbench.app.bench;
 
 import com.aifinops.workbench.model.price.TokenPrices;
 import com.aifinops.workbench.model.routing.RoutingMix;
+import com.aifinops.workbench.model.workbook.PriceChange;
+import com.aifinops.workbench.model.workbook.Scenario;
+import com.aifinops.workbench.model.workbook.Workbook;
+import com.aifinops.workbench.model.workload.Conversation;
 import com.aifinops.workbench.model.workload.Workload;
+import com.aifinops.workbench.pricing.catalog.PriceCatalog;
+import com.aifinops.workbench.pricing.engine.WorkbookCosts;
+import com.aifinops.workbench.pricing.forecast.WorkbookForecast;
+import com.aifinops.workbench.pricing.levers.LeverStack;
+import com.aifinops.workbench.pricing.sanity.SanityChecks;
+import com.aifinops.workbench.views.levers.LeversViewModel;
+import com.aifinops.workbench.views.routing.RoutingViewModel;
+import com.aifinops.workbench.views.studio.StudioHistory;
+import com.aifinops.workbench.views.studio.StudioSession;
+import com.aifinops.workbench.views.studio.WorkbookSummaryViewModel;
+import com.aifinops.workbench.views.studio.WorkloadStudioViewModel;
 import com.aifinops.workbench.pricing.catalog.BuiltInCatalog;
 import com.aifinops.workbench.pricing.forecast.MonteCarlo;
 import com.aifinops.workbench.pricing.forecast.SpendDistribution;
@@ -58,9 +73,63 @@ public final class ModelingBenchmark {
                 new SpendDistribution.LogNormal(60.0, 0.7), 0.05);
         long[] seed = {0};
         double[] monteCarlo = time(() -> MonteCarlo.run(d, 100_000, seed[0]++));
+        Workbook big = bigWorkbook(2000);
+        PriceCatalog catalog = BuiltInCatalog.get();
+        double[] workbookTotal = time(() -> WorkbookCosts.scenarioTotals(big, catalog));
+        double[] sanity = time(() -> SanityChecks.of(big, catalog));
+        TokenPrices p0 = prices.get(ids.get(0));
+        double[] waterfalls = time(() -> {
+            BigDecimal t = BigDecimal.ZERO;
+            for (Workload w : big.workloads()) {
+                t = t.add(LeverStack.waterfall(w, p0, LeverStack.implied(w).withSemanticCache(new BigDecimal("0.2"), null)).optimised());
+            }
+            return t;
+        });
+        double[] forecast = time(() -> WorkbookForecast.of(big, catalog, big.scenarios().get(0), 12, null, null));
+        // the studio's own work per cache-slider step on the same workbook, without drawing: editor recompute, write-back
+        // into the workbook, undo record, workbook total and warnings, lever waterfall and routing blend of the selection
+        WorkloadStudioViewModel editor = new WorkloadStudioViewModel(catalog, big.compareModels(), Runnable::run);
+        StudioSession session = new StudioSession(big, editor);
+        new StudioHistory(session);
+        WorkbookSummaryViewModel summary = new WorkbookSummaryViewModel(session, Runnable::run);
+        new LeversViewModel(session);
+        new RoutingViewModel(session);
+        int[] step = {0};
+        double[] studioStep = time(() -> {
+            editor.cacheHitPercentProperty().set(step[0]++ % 101);
+            return summary.summaryProperty().get();
+        });
         report("slider step, 2,000 workloads with 3-tier routing + cascade (live double path)", liveStep);
+        report("studio step on a 2,000-workload workbook, engine and view models only (no drawing)", studioStep);
         report("exact recompute of the same 2,000 workloads (BigDecimal, on release)", recompute);
         report("Monte Carlo, 100,000 samples (light/heavy lognormal mixture)", monteCarlo);
+        report("workbook of 2,000 workloads (a third of them 8-turn conversations): exact total, as entered + 1 scenario", workbookTotal);
+        report("sanity checks over the same workbook", sanity);
+        report("lever waterfall (5 exact steps) for each of the 2,000 workloads", waterfalls);
+        report("12-month forecast of the 2,000 workloads (no spend spread)", forecast);
+    }
+
+    /**
+     * A workbook of {@code n} workloads on built-in models: two thirds per user and day, one third 8-turn
+     * conversations with a 4-turn window; one growth scenario.
+     */
+    public static Workbook bigWorkbook(int n) {
+        Random r = new Random(7);
+        List<String> ids = BuiltInCatalog.get().all().stream().map(m -> m.id()).toList();
+        List<Workload> ws = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Workload w = new Workload("w" + i, BigDecimal.valueOf(100 + r.nextInt(50_000)), BigDecimal.valueOf(1 + r.nextInt(30)),
+                    BigDecimal.valueOf(1024 + r.nextInt(20_000)), BigDecimal.valueOf(50 + r.nextInt(2_000)),
+                    BigDecimal.valueOf(r.nextInt(101), 2), new BigDecimal("1.20"), 30, ids.get(r.nextInt(Math.min(ids.size(), 6))));
+            if (i % 3 == 2) {
+                w = w.withConversation(new Conversation(BigDecimal.valueOf(1000 + r.nextInt(50_000)), 8, BigDecimal.valueOf(1200),
+                        BigDecimal.valueOf(80), BigDecimal.valueOf(250), Conversation.HistoryCap.SLIDING_WINDOW, 4, null, null));
+            }
+            ws.add(w);
+        }
+        return new Workbook("bench", ws, ids.subList(0, Math.min(2, ids.size())), List.of(),
+                List.of(new Scenario("growth", null, new BigDecimal("0.6"), null, new BigDecimal("0.05"),
+                        List.of(new PriceChange(7, new BigDecimal("2"), null)))), List.of(), List.of());
     }
 
     private static double[] time(java.util.function.Supplier<Object> work) {

@@ -26,7 +26,7 @@ public final class Cli {
     /** The CLI with every built-in subcommand. */
     public static Cli standard() {
         return new Cli(List.of(
-                new CostCommand(), new CatalogCommand(), new RoutingCommand(),
+                new CostCommand(), new CatalogCommand(), new RoutingCommand(), new ForecastCommand(),
                 new OpenCommand(), new ExportCommand(), new ShareCommand(),
                 new TcoCommand(), new CommitCommand(),
                 new MappingCommand()));

@@ -68,6 +68,15 @@ public final class WorkbookDocument {
         onChange.run();
     }
 
+    /** Records an edit of the whole workbook (the studio's workloads, levers, routing mixes, scenarios). */
+    public void edit(Workbook wb) {
+        if (wb.equals(current)) {
+            return;
+        }
+        current = wb;
+        onChange.run();
+    }
+
     public void save() throws Exception {
         saveAs(Objects.requireNonNull(file, "no file yet: use saveAs"));
     }

@@ -73,6 +73,22 @@ class ExcelMatchesAppTest {
     }
 
     @Test
+    void conversationsMonthlyRequestsReasoningAndBatchExportToTheCent() throws Exception {
+        // the portfolio: a conversation workload, a per-month batch workload with reasoning, overhead parts
+        Workbook wb;
+        try (InputStream in = getClass().getResourceAsStream("/workbooks/support-portfolio.afw.json")) {
+            wb = com.aifinops.workbench.importers.workbook.WorkbookJson.read(in, "support-portfolio.afw.json");
+        }
+        List<BigDecimal> expected = appFigures(wb);
+        // hand-checked anchors: chat $127.28, summaries $315.00 (see ForecastCommandTest)
+        assertTrue(expected.contains(new BigDecimal("127.28")) && expected.contains(new BigDecimal("315.00")), expected.toString());
+        try (XSSFWorkbook xl = new XSSFWorkbook(Files.newInputStream(export(wb)))) {
+            FormulaEvaluator ev = xl.getCreationHelper().createFormulaEvaluator();
+            assertEquals(expected, summaryFigures(xl, c -> ev.evaluate(c).getNumberValue()));
+        }
+    }
+
+    @Test
     void poiEvaluatesEveryFigureToTheCent() throws Exception {
         Workbook wb = TestWorkbooks.richer();
         List<BigDecimal> expected = appFigures(wb);

@@ -2,7 +2,9 @@ package com.aifinops.workbench.importers.workbook;
 
 import com.aifinops.workbench.importers.io.AtomicFiles;
 import com.aifinops.workbench.model.decision.Decisions;
+import com.aifinops.workbench.model.levers.Levers;
 import com.aifinops.workbench.model.price.ModelPrice;
+import com.aifinops.workbench.model.routing.NamedRoutingMix;
 import com.aifinops.workbench.model.workbook.Note;
 import com.aifinops.workbench.model.workbook.Scenario;
 import com.aifinops.workbench.model.workbook.UsageRollup;
@@ -57,8 +59,8 @@ public final class WorkbookJson {
     /** The file as stored: the document plus its envelope. */
     record FileDto(String format, int schemaVersion, String name, List<Workload> workloads,
                    List<String> compareModels, List<ModelPrice> priceRows, List<Scenario> scenarios,
-                   List<Note> notes, List<UsageRollup> usageRollups,
-                   @JsonInclude(JsonInclude.Include.NON_NULL) Decisions decisions) {
+                   List<Note> notes, List<UsageRollup> usageRollups, List<NamedRoutingMix> routingMixes,
+                   List<Levers> levers, @JsonInclude(JsonInclude.Include.NON_NULL) Decisions decisions) {
     }
 
     /**
@@ -129,7 +131,8 @@ public final class WorkbookJson {
             throw new WorkbookFormatException(sourceName + ": a workbook needs at least one workload");
         }
         return new Loaded(new Workbook(dto.name() == null ? "Untitled" : dto.name(), dto.workloads(), dto.compareModels(),
-                dto.priceRows(), dto.scenarios(), dto.notes(), dto.usageRollups(), dto.decisions()), version);
+                dto.priceRows(), dto.scenarios(), dto.notes(), dto.usageRollups(), dto.routingMixes(), dto.levers(),
+                dto.decisions()), version);
     }
 
     private static WorkbookFormatException formatError(String sourceName, JsonProcessingException e) {
@@ -168,7 +171,7 @@ public final class WorkbookJson {
 
     public static void write(Workbook wb, OutputStream out) throws IOException {
         MAPPER.writeValue(out, new FileDto(FORMAT, Workbook.SCHEMA_VERSION, wb.name(), wb.workloads(),
-                wb.compareModels(), wb.priceRows(), wb.scenarios(), wb.notes(), wb.usageRollups(),
-                wb.decisions().hasAny() ? wb.decisions() : null));
+                wb.compareModels(), wb.priceRows(), wb.scenarios(), wb.notes(), wb.usageRollups(), wb.routingMixes(),
+                wb.levers(), wb.decisions().hasAny() ? wb.decisions() : null));
     }
 }

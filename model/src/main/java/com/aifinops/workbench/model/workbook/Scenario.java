@@ -3,6 +3,7 @@ package com.aifinops.workbench.model.workbook;
 import com.aifinops.workbench.model.workload.Workload;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,10 +14,19 @@ import java.util.Objects;
  * @param workload     the name of the workload it applies to, or {@code null}/blank for every workload
  * @param cacheHitRate cache hit rate to use instead (0..1), or {@code null}
  * @param overhead     overhead multiplier to use instead, or {@code null}
+ * @param monthlyGrowth compound monthly adoption growth a forecast assumes (0.05 = +5 % a month), or {@code null}
+ * @param priceChanges  price changes a forecast assumes, in any order (empty = prices stay)
  */
-public record Scenario(String name, String workload, BigDecimal cacheHitRate, BigDecimal overhead) {
+public record Scenario(String name, String workload, BigDecimal cacheHitRate, BigDecimal overhead,
+                       BigDecimal monthlyGrowth, List<PriceChange> priceChanges) {
+
+    /** A scenario of overrides only, no forecast assumptions. */
+    public Scenario(String name, String workload, BigDecimal cacheHitRate, BigDecimal overhead) {
+        this(name, workload, cacheHitRate, overhead, null, null);
+    }
 
     public Scenario {
+        priceChanges = priceChanges == null ? List.of() : List.copyOf(priceChanges);
         Objects.requireNonNull(name, "name");
         if (cacheHitRate != null && (cacheHitRate.signum() < 0 || cacheHitRate.compareTo(BigDecimal.ONE) > 0)) {
             throw new IllegalArgumentException("scenario cache hit rate must be between 0 and 1: " + cacheHitRate);

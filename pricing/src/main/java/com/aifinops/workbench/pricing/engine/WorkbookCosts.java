@@ -6,6 +6,7 @@ import com.aifinops.workbench.model.workbook.Workbook;
 import com.aifinops.workbench.model.workload.Workload;
 import com.aifinops.workbench.pricing.catalog.PriceCatalog;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +68,53 @@ public final class WorkbookCosts {
         for (String id : wb.modelsFor(w)) {
             c.find(id).ifPresent(m -> out.add(new Case(scenario, w, m, WorkloadCostCalculator.cost(w, m.prices()))));
         }
+    }
+
+    /**
+     * One scenario's monthly total over every workload on its own model: a workload the scenario names is
+     * priced with its overrides, the others as entered. {@code scenario} is {@code null} for "as entered".
+     */
+    public record ScenarioTotal(Scenario scenario, BigDecimal total) {
+        /**
+         * The total in forecast month 12 under the scenario's growth and price changes:
+         * total · (1 + g)^11 · Π factors from a month ≤ 12 (a forecast figure, so a double rounded when shown).
+         */
+        public BigDecimal month12() {
+            if (scenario == null) {
+                return total;
+            }
+            double g = scenario.monthlyGrowth() == null ? 0 : scenario.monthlyGrowth().doubleValue();
+            double f = Math.pow(1 + g, 11);
+            for (var p : scenario.priceChanges()) {
+                if (p.fromMonth() <= 12) {
+                    f *= p.factor().doubleValue();
+                }
+            }
+            return total.multiply(BigDecimal.valueOf(f));
+        }
+    }
+
+    /** "As entered" first, then each scenario; unpriced workloads are left out of every total. */
+    public static List<ScenarioTotal> scenarioTotals(Workbook wb, PriceCatalog catalog) {
+        PriceCatalog c = catalogFor(wb, catalog);
+        List<ScenarioTotal> out = new ArrayList<>();
+        out.add(new ScenarioTotal(null, total(wb, c, null)));
+        for (Scenario s : wb.scenarios()) {
+            out.add(new ScenarioTotal(s, total(wb, c, s)));
+        }
+        return out;
+    }
+
+    private static BigDecimal total(Workbook wb, PriceCatalog c, Scenario s) {
+        BigDecimal t = BigDecimal.ZERO;
+        for (Workload w : wb.workloads()) {
+            Workload x = s != null && s.appliesTo(w) ? s.applyTo(w) : w;
+            Optional<ModelPrice> m = c.find(x.modelId());
+            if (m.isPresent()) {
+                t = t.add(WorkloadCostCalculator.cost(x, m.get().prices()).monthlyCost());
+            }
+        }
+        return t;
     }
 
     /**

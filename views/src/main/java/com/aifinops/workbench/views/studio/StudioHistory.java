@@ -1,47 +1,77 @@
 package com.aifinops.workbench.views.studio;
 
+import com.aifinops.workbench.model.workbook.Workbook;
 import com.aifinops.workbench.model.workload.Workload;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableValue;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Undo and redo for the workload editor. It records the workload after each published result; a run of
- * changes to the same input within {@link #MERGE_WINDOW_NANOS} (a slider drag, typing a number) becomes one
- * step, so undo returns to where the drag or the typing started, not one pixel back.
+ * Undo and redo for the studio. It records the state after each edit: the whole {@link StudioSession.State}
+ * (every workload, lever, routing mix and scenario, and the selection), or for a lone editor the workload. A
+ * run of changes to the same input within {@link #MERGE_WINDOW_NANOS} (a slider drag, typing a number) becomes
+ * one step, so undo returns to where the drag or the typing started, not one pixel back. Selecting another
+ * workload is not an edit.
  */
 public final class StudioHistory {
     static final long MERGE_WINDOW_NANOS = 1_000_000_000L;
 
-    private final WorkloadStudioViewModel vm;
+    private final Consumer<Object> restorer;
     private final LongSupplier clock;
-    private final Deque<Workload> undo = new ArrayDeque<>();
-    private final Deque<Workload> redo = new ArrayDeque<>();
+    private final Deque<Object> undo = new ArrayDeque<>();
+    private final Deque<Object> redo = new ArrayDeque<>();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
-    private Workload current;
+    private Object current;
     private String lastField;
     private long lastChange;
     private boolean restoring;
 
+    /** History of a lone workload editor. */
     public StudioHistory(WorkloadStudioViewModel vm) {
         this(vm, System::nanoTime);
     }
 
     StudioHistory(WorkloadStudioViewModel vm, LongSupplier clock) {
-        this.vm = vm;
         this.clock = clock;
+        this.restorer = w -> {
+            vm.load((Workload) w);
+            vm.recomputeNow();
+        };
         this.current = vm.resultProperty().get() == null ? null : vm.resultProperty().get().workload();
         vm.resultProperty().addListener((o, old, r) -> record(r.workload()));
     }
 
-    private void record(Workload next) {
-        if (restoring || next.equals(current)) {
-            current = restoring ? next : current;
+    /** History of the whole studio: every workload, lever, routing and scenario edit. */
+    public StudioHistory(StudioSession session) {
+        this(session, System::nanoTime);
+    }
+
+    StudioHistory(StudioSession session, LongSupplier clock) {
+        this.clock = clock;
+        this.restorer = s -> session.restore((StudioSession.State) s);
+        ObservableValue<StudioSession.State> state = session.stateProperty();
+        this.current = state.getValue();
+        state.addListener((o, old, s) -> record(s));
+    }
+
+    private void record(Object next) {
+        if (restoring) {
+            current = next;
+            return;
+        }
+        if (next.equals(current)) {
+            return;
+        }
+        if (current instanceof StudioSession.State a && next instanceof StudioSession.State b
+                && a.workbook().equals(b.workbook())) {
+            current = next; // only the selection moved
             return;
         }
         String field = changedField(current, next);
@@ -71,15 +101,14 @@ public final class StudioHistory {
         }
     }
 
-    private void restore(Workload w) {
+    private void restore(Object s) {
         restoring = true;
         try {
-            vm.load(w);
-            vm.recomputeNow();
+            restorer.accept(s);
         } finally {
             restoring = false;
         }
-        current = w;
+        current = s;
         lastField = null;
         update();
     }
@@ -97,8 +126,35 @@ public final class StudioHistory {
         return canRedo.getReadOnlyProperty();
     }
 
-    /** The single input that differs, or {@code null} when several do. */
-    private static String changedField(Workload a, Workload b) {
+    /** What changed, as a merge key: one workload input, one section; {@code null} when several things did. */
+    private static String changedField(Object a, Object b) {
+        if (a instanceof Workload wa && b instanceof Workload wb) {
+            return workloadField(wa, wb);
+        }
+        if (!(a instanceof StudioSession.State sa) || !(b instanceof StudioSession.State sb)) {
+            return null;
+        }
+        Workbook x = sa.workbook();
+        Workbook y = sb.workbook();
+        if (x.workloads().size() != y.workloads().size()) {
+            return null;
+        }
+        String field = null;
+        int changes = 0;
+        for (int i = 0; i < x.workloads().size(); i++) {
+            if (!x.workloads().get(i).equals(y.workloads().get(i))) {
+                String f = workloadField(x.workloads().get(i), y.workloads().get(i));
+                field = "workload " + i + " " + f;
+                changes += f == null ? 2 : 1;
+            }
+        }
+        if (!x.levers().equals(y.levers())) { field = "levers"; changes++; }
+        if (!x.routingMixes().equals(y.routingMixes())) { field = "routing"; changes++; }
+        if (!x.scenarios().equals(y.scenarios())) { field = null; changes += 2; } // saving a scenario is its own step
+        return changes == 1 ? field : null;
+    }
+
+    private static String workloadField(Workload a, Workload b) {
         if (a == null) {
             return null;
         }
@@ -110,9 +166,14 @@ public final class StudioHistory {
         if (!Objects.equals(a.inputTokens(), b.inputTokens())) { field = "input"; changes++; }
         if (!Objects.equals(a.outputTokens(), b.outputTokens())) { field = "output"; changes++; }
         if (!Objects.equals(a.cacheHitRate(), b.cacheHitRate())) { field = "cache"; changes++; }
-        if (!Objects.equals(a.overhead(), b.overhead())) { field = "overhead"; changes++; }
+        if (!Objects.equals(a.overhead(), b.overhead()) || !Objects.equals(a.overheadParts(), b.overheadParts())) { field = "overhead"; changes++; }
         if (a.daysPerMonth() != b.daysPerMonth()) { field = "days"; changes++; }
         if (!Objects.equals(a.modelId(), b.modelId())) { field = "model"; changes++; }
+        if (a.volume() != b.volume() || !Objects.equals(a.monthlyRequests(), b.monthlyRequests())) { field = "volume"; changes++; }
+        if (!Objects.equals(a.conversation(), b.conversation())) { field = "conversation"; changes++; }
+        if (!Objects.equals(a.reasoningTokens(), b.reasoningTokens())) { field = "reasoning"; changes++; }
+        if (!Objects.equals(a.batchShare(), b.batchShare())) { field = "batch"; changes++; }
+        if (!Objects.equals(a.outcome(), b.outcome())) { field = "outcome"; changes++; }
         return changes == 1 ? field : null;
     }
 }

@@ -1,0 +1,45 @@
+package com.aifinops.workbench.app.analysis;
+
+import com.aifinops.workbench.model.analysis.Dimension;
+
+/**
+ * SQL over {@code usage_daily} with the allocation rules joined in, so grouping happens in H2 and a rule applies
+ * to every row already imported. Each dimension has one expression; {@link Dimension#UNALLOCATED} stands for a
+ * missing value, as in {@link com.aifinops.workbench.model.analysis.SpendReport}.
+ */
+final class LedgerSql {
+    /** The rows with their api_key and workspace rules (at most one each: the rule table's key is field + value). */
+    static final String FROM = " FROM usage_daily u"
+            + " LEFT JOIN allocation_rule rk ON rk.match_field = 'api_key' AND rk.match_value = u.api_key"
+            + " LEFT JOIN allocation_rule rw ON rw.match_field = 'workspace' AND rw.match_value = u.workspace";
+    /** The best known cost of a row: billed when stated, else priced, else 0. */
+    static final String COST = "COALESCE(u.billed_cost, u.priced_cost, CAST(0 AS DECFLOAT))";
+
+    private LedgerSql() {
+    }
+
+    /** The SQL value of a dimension; {@code null} for tags, which are grouped in Java from {@code u.tags}. */
+    static String expr(Dimension d) {
+        return switch (d.kind()) {
+            case ORG -> plain("u.org_name");
+            case TEAM -> "COALESCE(NULLIF(u.team, ''), NULLIF(rk.team, ''), NULLIF(rw.team, ''), 'unallocated')";
+            case PROJECT -> "COALESCE(NULLIF(u.project, ''), NULLIF(rk.project, ''), NULLIF(rw.project, ''), 'unallocated')";
+            case AGENT -> plain("u.agent");
+            case USER -> plain("u.user_id");
+            case API_KEY -> plain("u.api_key");
+            case WORKSPACE -> plain("u.workspace");
+            case ENVIRONMENT -> plain("u.environment");
+            case FEATURE -> plain("u.feature");
+            case CUSTOMER -> plain("u.customer");
+            case MODEL -> "COALESCE(NULLIF(COALESCE(u.model_id, u.model_raw), ''), 'unallocated')";
+            case PROVIDER -> "u.provider";
+            case DAY -> "CAST(u.usage_day AS VARCHAR)";
+            case MONTH -> "SUBSTRING(CAST(u.usage_day AS VARCHAR) FROM 1 FOR 7)";
+            case TAG -> null;
+        };
+    }
+
+    private static String plain(String column) {
+        return "COALESCE(NULLIF(" + column + ", ''), 'unallocated')";
+    }
+}

@@ -51,12 +51,17 @@ public final class H2SpendQuery implements SpendQuery {
 
     @Override
     public SpendReport report(LocalDate from, LocalDate to, List<Dimension> by, Map<Dimension, String> filters) throws SQLException {
+        boolean monthly = wholeMonths(from, to) && by.stream().noneMatch(d -> d.kind() == Dimension.Kind.DAY)
+                && filters.keySet().stream().noneMatch(d -> d.kind() == Dimension.Kind.DAY);
+        if (monthly) {
+            MonthlySummary.ensureFresh(c);
+        }
         boolean tags = by.stream().anyMatch(d -> d.kind() == Dimension.Kind.TAG)
                 || filters.keySet().stream().anyMatch(d -> d.kind() == Dimension.Kind.TAG);
         List<String> groupExprs = new ArrayList<>();
         for (Dimension d : by) {
             if (d.kind() != Dimension.Kind.TAG) {
-                groupExprs.add(LedgerSql.expr(d));
+                groupExprs.add(monthly ? LedgerSql.monthlyExpr(d) : LedgerSql.expr(d));
             }
         }
         if (tags) {
@@ -66,13 +71,10 @@ public final class H2SpendQuery implements SpendQuery {
         for (int i = 0; i < groupExprs.size(); i++) {
             sql.append(groupExprs.get(i)).append(" AS g").append(i).append(", ");
         }
-        sql.append("SUM(u.requests), SUM(u.uncached_input + u.cache_write_5m + u.cache_write_1h), SUM(u.cache_read),"
-                + " SUM(u.output_tokens), SUM(").append(LedgerSql.COST).append("), SUM(u.billed_cost),"
-                + " SUM(COALESCE(u.priced_cost, CAST(0 AS DECFLOAT))),"
-                + " SUM(CASE WHEN u.billed_cost IS NULL AND u.priced_cost IS NULL THEN u.requests ELSE 0 END)");
-        sql.append(LedgerSql.FROM);
+        sql.append(monthly ? LedgerSql.MONTHLY_SUMS : LedgerSql.DAILY_SUMS);
+        sql.append(monthly ? LedgerSql.FROM_MONTHLY : LedgerSql.FROM);
         List<Object> params = new ArrayList<>();
-        where(sql, params, from, to, filters);
+        where(sql, params, from, to, filters, monthly);
         if (!groupExprs.isEmpty()) {
             sql.append(" GROUP BY ");
             for (int i = 0; i < groupExprs.size(); i++) {
@@ -114,6 +116,11 @@ public final class H2SpendQuery implements SpendQuery {
         return SpendReport.sorted(by, groups.values(), total);
     }
 
+    /** Whether the period is open or runs from a first to a last day of a month, so the monthly summary can answer. */
+    static boolean wholeMonths(LocalDate from, LocalDate to) {
+        return (from == null || from.getDayOfMonth() == 1) && (to == null || to.equals(YearMonth.from(to).atEndOfMonth()));
+    }
+
     private static boolean tagFiltersMatch(Map<Dimension, String> filters, Map<String, String> tags) {
         for (Map.Entry<Dimension, String> f : filters.entrySet()) {
             if (f.getKey().kind() == Dimension.Kind.TAG) {
@@ -126,18 +133,19 @@ public final class H2SpendQuery implements SpendQuery {
         return true;
     }
 
-    private static void where(StringBuilder sql, List<Object> params, LocalDate from, LocalDate to, Map<Dimension, String> filters) {
+    private static void where(StringBuilder sql, List<Object> params, LocalDate from, LocalDate to, Map<Dimension, String> filters,
+                              boolean monthly) {
         List<String> conds = new ArrayList<>();
         if (from != null) {
-            conds.add("u.usage_day >= ?");
-            params.add(Date.valueOf(from));
+            conds.add(monthly ? "u.usage_month >= ?" : "u.usage_day >= ?");
+            params.add(monthly ? YearMonth.from(from).toString() : Date.valueOf(from));
         }
         if (to != null) {
-            conds.add("u.usage_day <= ?");
-            params.add(Date.valueOf(to));
+            conds.add(monthly ? "u.usage_month <= ?" : "u.usage_day <= ?");
+            params.add(monthly ? YearMonth.from(to).toString() : Date.valueOf(to));
         }
         for (Map.Entry<Dimension, String> f : filters.entrySet()) {
-            String e = LedgerSql.expr(f.getKey());
+            String e = monthly ? LedgerSql.monthlyExpr(f.getKey()) : LedgerSql.expr(f.getKey());
             if (e != null) {
                 conds.add(e + " = ?");
                 params.add(f.getValue());
@@ -175,10 +183,11 @@ public final class H2SpendQuery implements SpendQuery {
     public Map<String, TreeMap<YearMonth, BigDecimal>> monthlyCost(Dimension d, YearMonth from, YearMonth to) throws SQLException {
         String e = requireSql(d);
         Map<String, TreeMap<YearMonth, BigDecimal>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + e + " AS k, " + LedgerSql.expr(Dimension.of(Dimension.Kind.MONTH))
-                + " AS m, SUM(" + LedgerSql.COST + ")" + LedgerSql.FROM + " WHERE u.usage_day >= ? AND u.usage_day <= ? GROUP BY k, m")) {
-            ps.setDate(1, Date.valueOf(from.atDay(1)));
-            ps.setDate(2, Date.valueOf(to.atEndOfMonth()));
+        MonthlySummary.ensureFresh(c);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + e + " AS k, u.usage_month, SUM(u.cost)" + LedgerSql.FROM_MONTHLY
+                + " WHERE u.usage_month >= ? AND u.usage_month <= ? GROUP BY k, u.usage_month")) {
+            ps.setString(1, from.toString());
+            ps.setString(2, to.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(YearMonth.parse(rs.getString(2)), rs.getBigDecimal(3));
@@ -188,52 +197,73 @@ public final class H2SpendQuery implements SpendQuery {
         return out;
     }
 
-    /** The daily series of every value of {@code d} from {@code from} to {@code to}, for the anomaly detector. */
-    public List<AnomalyDetector.Series> series(Dimension d, LocalDate from, LocalDate to) throws SQLException {
-        String e = requireSql(d);
-        List<AnomalyDetector.Series> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + e + " AS k, u.usage_day, SUM(u.requests),"
-                + " SUM(u.uncached_input + u.cache_read + u.cache_write_5m + u.cache_write_1h), SUM(u.output_tokens), SUM(" + LedgerSql.COST + ")"
-                + LedgerSql.FROM + " WHERE u.usage_day >= ? AND u.usage_day <= ? GROUP BY k, u.usage_day ORDER BY k, u.usage_day")) {
-            ps.setDate(1, Date.valueOf(from));
-            ps.setDate(2, Date.valueOf(to));
+    /**
+     * The models first seen between {@code from} and {@code to} that no row prices, with what the files bill for
+     * them in that range. The monthly summary narrows the candidates; the daily rows give the first day.
+     */
+    public List<AnomalyDetector.ModelSeen> newUnpricedModels(LocalDate from, LocalDate to) throws SQLException {
+        MonthlySummary.ensureFresh(c);
+        String m = LedgerSql.expr(Dimension.of(Dimension.Kind.MODEL));
+        List<String> candidates = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + m + " AS k FROM usage_monthly u GROUP BY k"
+                + " HAVING SUM(u.priced_rows) = 0 AND MIN(u.usage_month) >= ? AND MIN(u.usage_month) <= ?")) {
+            ps.setString(1, YearMonth.from(from).toString());
+            ps.setString(2, YearMonth.from(to).toString());
             try (ResultSet rs = ps.executeQuery()) {
-                String key = null;
-                List<AnomalyDetector.DayPoint> points = null;
                 while (rs.next()) {
-                    String k = rs.getString(1);
-                    if (!k.equals(key)) {
-                        if (key != null) {
-                            out.add(new AnomalyDetector.Series(d.label(), key, points));
-                        }
-                        key = k;
-                        points = new ArrayList<>();
-                    }
-                    points.add(new AnomalyDetector.DayPoint(rs.getDate(2).toLocalDate(), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                            rs.getBigDecimal(6)));
+                    candidates.add(rs.getString(1));
                 }
-                if (key != null) {
-                    out.add(new AnomalyDetector.Series(d.label(), key, points));
+            }
+        }
+        List<AnomalyDetector.ModelSeen> out = new ArrayList<>();
+        for (String model : candidates) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(u.usage_day), SUM(CASE WHEN u.usage_day >= ? THEN u.billed_cost END)"
+                    + " FROM usage_daily u WHERE u.usage_day >= ? AND u.usage_day <= ? AND " + m + " = ?")) {
+                ps.setDate(1, Date.valueOf(from));
+                ps.setDate(2, Date.valueOf(YearMonth.from(from).atDay(1)));
+                ps.setDate(3, Date.valueOf(to));
+                ps.setString(4, model);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getDate(1) != null) {
+                        out.add(new AnomalyDetector.ModelSeen(model, rs.getDate(1).toLocalDate(), false, rs.getBigDecimal(2)));
+                    }
                 }
             }
         }
         return out;
     }
 
-    /** Every model the ledger has seen (over all time), when first, whether any row prices it, and its billed amount in the period. */
-    public List<AnomalyDetector.ModelSeen> models(LocalDate from, LocalDate to) throws SQLException {
-        String m = LedgerSql.expr(Dimension.of(Dimension.Kind.MODEL));
-        List<AnomalyDetector.ModelSeen> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + m + " AS k, MIN(u.usage_day),"
-                + " MAX(CASE WHEN u.priced_cost IS NOT NULL THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN u.usage_day >= ? AND u.usage_day <= ? THEN u.billed_cost END) FROM usage_daily u GROUP BY k")) {
+    /**
+     * The daily series of every agent, team and model from {@code from} to {@code to}, in one scan of the rows
+     * (grouping a thousand agents by day in SQL is slower than summing the rows here), the rules applied.
+     */
+    public List<AnomalyDetector.Series> series(LocalDate from, LocalDate to, AllocationRules rules) throws SQLException {
+        List<Dimension> dims = AnomalyDetector.DIMENSIONS;
+        List<Map<String, TreeMap<LocalDate, AnomalyDetector.DayPoint>>> maps = new ArrayList<>();
+        dims.forEach(d -> maps.add(new HashMap<>()));
+        try (PreparedStatement ps = c.prepareStatement("SELECT u.usage_day, u.agent, u.team, u.project, u.api_key, u.workspace,"
+                + " u.model_id, u.model_raw, u.provider, u.requests, u.uncached_input + u.cache_read + u.cache_write_5m + u.cache_write_1h,"
+                + " u.output_tokens, COALESCE(u.billed_cost, u.priced_cost, CAST(0 AS DECFLOAT))"
+                + " FROM usage_daily u WHERE u.usage_day >= ? AND u.usage_day <= ?")) {
             ps.setDate(1, Date.valueOf(from));
             ps.setDate(2, Date.valueOf(to));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new AnomalyDetector.ModelSeen(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3) == 1, rs.getBigDecimal(4)));
+                    LocalDate day = rs.getDate(1).toLocalDate();
+                    Allocation a = rules.apply(new Allocation(null, rs.getString(3), rs.getString(4), rs.getString(2), null,
+                            rs.getString(5), rs.getString(6), null, null, null, Map.of()));
+                    DailyRollup r = new DailyRollup(day, rs.getString(9), rs.getString(8), rs.getString(7), a, 0, 0, 0, 0, 0, 0, 0, null, null);
+                    AnomalyDetector.DayPoint p = new AnomalyDetector.DayPoint(day, rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getBigDecimal(13));
+                    for (int i = 0; i < dims.size(); i++) {
+                        maps.get(i).computeIfAbsent(dims.get(i).valueOf(r, a), k -> new TreeMap<>()).merge(day, p, AnomalyDetector.DayPoint::plus);
+                    }
                 }
             }
+        }
+        List<AnomalyDetector.Series> out = new ArrayList<>();
+        for (int i = 0; i < dims.size(); i++) {
+            String label = dims.get(i).label();
+            maps.get(i).forEach((key, days) -> out.add(new AnomalyDetector.Series(label, key, List.copyOf(days.values()))));
         }
         return out;
     }

@@ -9,13 +9,36 @@ import com.aifinops.workbench.model.analysis.Dimension;
  */
 final class LedgerSql {
     /** The rows with their api_key and workspace rules (at most one each: the rule table's key is field + value). */
-    static final String FROM = " FROM usage_daily u"
-            + " LEFT JOIN allocation_rule rk ON rk.match_field = 'api_key' AND rk.match_value = u.api_key"
-            + " LEFT JOIN allocation_rule rw ON rw.match_field = 'workspace' AND rw.match_value = u.workspace";
+    static final String FROM = from("usage_daily");
+    /** The same over the monthly summary. */
+    static final String FROM_MONTHLY = from("usage_monthly");
+    /** The report's sums over usage_daily: requests, input (uncached + writes), cache reads, output, cost, billed, priced, unpriced requests. */
+    static final String DAILY_SUMS = "SUM(u.requests), SUM(u.uncached_input + u.cache_write_5m + u.cache_write_1h), SUM(u.cache_read),"
+            + " SUM(u.output_tokens), SUM(COALESCE(u.billed_cost, u.priced_cost, CAST(0 AS DECFLOAT))), SUM(u.billed_cost),"
+            + " SUM(COALESCE(u.priced_cost, CAST(0 AS DECFLOAT))),"
+            + " SUM(CASE WHEN u.billed_cost IS NULL AND u.priced_cost IS NULL THEN u.requests ELSE 0 END)";
+    /** The same sums over usage_monthly, whose rows already hold them. */
+    static final String MONTHLY_SUMS = "SUM(u.requests), SUM(u.uncached_input + u.cache_write_5m + u.cache_write_1h), SUM(u.cache_read),"
+            + " SUM(u.output_tokens), SUM(u.cost), SUM(u.billed_cost), SUM(u.priced_cost), SUM(u.unpriced_requests)";
     /** The best known cost of a row: billed when stated, else priced, else 0. */
     static final String COST = "COALESCE(u.billed_cost, u.priced_cost, CAST(0 AS DECFLOAT))";
 
     private LedgerSql() {
+    }
+
+    private static String from(String table) {
+        return " FROM " + table + " u"
+                + " LEFT JOIN allocation_rule rk ON rk.match_field = 'api_key' AND rk.match_value = u.api_key"
+                + " LEFT JOIN allocation_rule rw ON rw.match_field = 'workspace' AND rw.match_value = u.workspace";
+    }
+
+    /** The dimension's value over the monthly summary (no day there). */
+    static String monthlyExpr(Dimension d) {
+        return switch (d.kind()) {
+            case DAY -> throw new IllegalArgumentException("the monthly summary has no days");
+            case MONTH -> "u.usage_month";
+            default -> expr(d);
+        };
     }
 
     /** The SQL value of a dimension; {@code null} for tags, which are grouped in Java from {@code u.tags}. */

@@ -73,20 +73,16 @@ public final class SpendAnalysis {
      * each and the new unpriced models.
      */
     public List<Anomaly> anomalies(LocalDate from, LocalDate to, AnomalyDetector.Options o) throws SQLException {
-        LocalDate start = from.minusDays(AnomalyDetector.lookback(o));
-        List<AnomalyDetector.Series> series = new ArrayList<>();
-        for (Dimension d : AnomalyDetector.DIMENSIONS) {
-            series.addAll(query.series(d, start, to));
-        }
-        List<Anomaly> found = new ArrayList<>(AnomalyDetector.detect(series, from, to, o));
-        found.addAll(AnomalyDetector.unpriced(query.models(from, to), from, to));
         AllocationRules rules = new H2AllocationRuleStore(db).rules();
-        List<Anomaly> withRows = new ArrayList<>();
+        List<AnomalyDetector.Series> series = query.series(from.minusDays(AnomalyDetector.lookback(o)), to, rules);
+        List<Anomaly> found = new ArrayList<>(AnomalyDetector.detect(series, from, to, o));
+        found.addAll(AnomalyDetector.unpriced(query.newUnpricedModels(from, to), from, to));
+        // agent findings first: their rows tell which team and model findings they explain
+        List<Anomaly> withAgentRows = new ArrayList<>();
         for (Anomaly f : found) {
-            LocalDate last = f.cause() == Anomaly.Cause.UNPRICED_MODEL ? to : f.lastDate();
-            withRows.add(f.withRows(query.rows(Dimension.parse(f.dimension()), f.key(), f.date(), last)));
+            withAgentRows.add(f.dimension().equals("agent") ? withRows(f, to) : f);
         }
-        return AnomalyDetector.fold(withRows, (agent, dim) -> {
+        List<Anomaly> folded = AnomalyDetector.fold(withAgentRows, (agent, dim) -> {
             Dimension d = Dimension.parse(dim);
             Set<String> keys = new HashSet<>();
             for (DailyRollup r : agent.rows()) {
@@ -94,6 +90,16 @@ public final class SpendAnalysis {
             }
             return keys;
         });
+        List<Anomaly> out = new ArrayList<>();
+        for (Anomaly f : folded) {
+            out.add(f.dimension().equals("agent") ? f : withRows(f, to));
+        }
+        return out;
+    }
+
+    private Anomaly withRows(Anomaly f, LocalDate to) throws SQLException {
+        LocalDate last = f.cause() == Anomaly.Cause.UNPRICED_MODEL ? to : f.lastDate();
+        return f.withRows(query.rows(Dimension.parse(f.dimension()), f.key(), f.date(), last));
     }
 
     /** Reconciles {@code provider}'s usage of {@code period} with the invoices whose period starts in it. */

@@ -143,18 +143,56 @@ public final class AnomalyDetector {
 
     static List<Anomaly> detect(Series s, LocalDate from, LocalDate to, Options o) {
         List<DayPoint> pts = s.points();
-        boolean[] flagged = new boolean[pts.size()];
+        int n = pts.size();
+        long[] req = new long[n], in = new long[n], tok = new long[n];
+        double[] cost = new double[n];
+        for (int i = 0; i < n; i++) {
+            DayPoint p = pts.get(i);
+            req[i] = p.requests();
+            in[i] = p.inputTokens();
+            tok[i] = p.inputTokens() + p.outputTokens();
+            cost[i] = p.cost().doubleValue();
+        }
+        double loop = o.loopFactor().doubleValue(), ctx = o.contextFactor().doubleValue(), band = o.costBand().doubleValue();
+        double growth = o.growthFactor().doubleValue(), other = o.otherFactor().doubleValue();
+        boolean[] flagged = new boolean[n];
+        int[] base = new int[o.longBaselineDays()];
         List<DayFinding> days = new ArrayList<>();
-        for (int i = 0; i < pts.size(); i++) {
+        for (int i = 0; i < n; i++) {
             DayPoint p = pts.get(i);
             if (p.day().isAfter(to)) {
                 break;
             }
-            List<DayPoint> base = baseline(pts, flagged, i, o);
-            if (base == null) {
+            int size = baseline(pts, flagged, i, o, base);
+            if (size == 0) {
                 continue;
             }
-            DayFinding f = classify(i, p, base, o);
+            // a cheap screen in doubles with a 1 % margin; only a day that may pass a test is checked exactly
+            int n7 = Math.min(size, o.shortBaselineDays());
+            double r7 = 0, i7 = 0, c7 = 0, r14 = 0;
+            for (int k = 0; k < size; k++) {
+                int j = base[k];
+                r14 += req[j];
+                if (k >= size - n7) {
+                    r7 += req[j];
+                    i7 += in[j];
+                    c7 += cost[j];
+                }
+            }
+            double m = 0.99;
+            boolean maybe = req[i] * (double) n7 >= m * loop * r7
+                    || (req[i] > 0 && in[i] * r7 >= m * ctx * i7 * req[i])
+                    || (req[i] > 0 && cost[i] * r7 >= m * (1 + band) * c7 * req[i])
+                    || req[i] * (double) size >= m * growth * r14
+                    || cost[i] * n7 >= m * other * c7;
+            if (!maybe) {
+                continue;
+            }
+            List<DayPoint> b = new ArrayList<>(size);
+            for (int k = 0; k < size; k++) {
+                b.add(pts.get(base[k]));
+            }
+            DayFinding f = classify(i, p, b, o);
             if (f != null) {
                 flagged[i] = true;
                 days.add(f);
@@ -179,23 +217,39 @@ public final class AnomalyDetector {
         return out;
     }
 
-    /** The baseline points of day {@code i}, latest last, or null when the history is too short. */
-    private static List<DayPoint> baseline(List<DayPoint> pts, boolean[] flagged, int i, Options o) {
+    /**
+     * Fills {@code out} with the indexes of day {@code i}'s baseline points, oldest first, and returns how many;
+     * 0 when the history is too short.
+     */
+    private static int baseline(List<DayPoint> pts, boolean[] flagged, int i, Options o, int[] out) {
         LocalDate earliest = pts.get(i).day().minusDays(o.lookbackDays());
-        List<DayPoint> clean = new ArrayList<>();
-        List<DayPoint> all = new ArrayList<>();
-        for (int j = i - 1; j >= 0 && !pts.get(j).day().isBefore(earliest); j--) {
-            if (all.size() < o.longBaselineDays()) {
-                all.add(0, pts.get(j));
+        int max = o.longBaselineDays();
+        int clean = 0, all = 0;
+        int[] allIdx = new int[max];
+        int[] cleanIdx = new int[max];
+        for (int j = i - 1; j >= 0 && !pts.get(j).day().isBefore(earliest) && (clean < max || all < max); j--) {
+            if (all < max) {
+                allIdx[all++] = j;
             }
-            if (!flagged[j] && clean.size() < o.longBaselineDays()) {
-                clean.add(0, pts.get(j));
+            if (!flagged[j] && clean < max) {
+                cleanIdx[clean++] = j;
             }
         }
-        if (clean.size() >= o.minBaselineDays()) {
-            return clean;
+        int[] src;
+        int size;
+        if (clean >= o.minBaselineDays()) {
+            src = cleanIdx;
+            size = clean;
+        } else if (all >= o.minBaselineDays()) {
+            src = allIdx;
+            size = all;
+        } else {
+            return 0;
         }
-        return all.size() >= o.minBaselineDays() ? all : null;
+        for (int k = 0; k < size; k++) {
+            out[k] = src[size - 1 - k];
+        }
+        return size;
     }
 
     private static DayFinding classify(int i, DayPoint p, List<DayPoint> base14, Options o) {

@@ -62,8 +62,8 @@ CREATE TABLE approved_model (
 );
 CREATE INDEX usage_daily_provider_day ON usage_daily (provider, usage_day);
 -- Monthly totals per every dimension, derived from usage_daily so that reports over whole months read ~30× fewer
--- rows. Rebuilt on the next report whenever usage_daily changed: row count, batch ids, or an in-place update
--- (counted by the trigger) differ from the stamp it was built at.
+-- rows. Rebuilt on the next report when the ledger's stamp (row count, batch count and ids) differs from the one it
+-- was built at; a writer that updates usage_daily rows in place calls SpendSummary.invalidate.
 CREATE TABLE usage_monthly (
     usage_month       VARCHAR(7)    NOT NULL,
     provider          VARCHAR(100)  NOT NULL,
@@ -97,9 +97,3 @@ CREATE TABLE usage_monthly_built (
     id            INT           PRIMARY KEY,
     stamp         VARCHAR(200)  NOT NULL
 );
-CREATE TABLE ledger_change (
-    id            INT           PRIMARY KEY,
-    updates       BIGINT        NOT NULL
-);
-INSERT INTO ledger_change (id, updates) VALUES (1, 0);
-CREATE TRIGGER usage_daily_updated AFTER UPDATE ON usage_daily FOR EACH STATEMENT CALL 'com.aifinops.workbench.app.analysis.LedgerUpdateTrigger';

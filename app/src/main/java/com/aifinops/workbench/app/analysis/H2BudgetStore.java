@@ -44,7 +44,7 @@ public final class H2BudgetStore {
             ps.setString(1, month.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Budget(Node.parse(rs.getString(1)), month, rs.getBigDecimal(2)));
+                    out.add(new Budget(Node.parse(rs.getString(1)), month, LedgerSql.amount(rs.getBigDecimal(2))));
                 }
             }
         }

@@ -119,7 +119,7 @@ public final class H2InvoiceStore {
                     });
                     List<InvoiceLine> ls = lines.computeIfAbsent(id, k -> new ArrayList<>());
                     if (rs.getString(7) != null) {
-                        ls.add(new InvoiceLine(InvoiceLine.Kind.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getBigDecimal(10)));
+                        ls.add(new InvoiceLine(InvoiceLine.Kind.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9), LedgerSql.amount(rs.getBigDecimal(10))));
                     }
                 }
             }

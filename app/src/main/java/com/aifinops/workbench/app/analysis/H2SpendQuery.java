@@ -54,7 +54,7 @@ public final class H2SpendQuery implements SpendQuery {
         boolean monthly = wholeMonths(from, to) && by.stream().noneMatch(d -> d.kind() == Dimension.Kind.DAY)
                 && filters.keySet().stream().noneMatch(d -> d.kind() == Dimension.Kind.DAY);
         if (monthly) {
-            MonthlySummary.ensureFresh(c);
+            SpendSummary.ensureFresh(c);
         }
         boolean tags = by.stream().anyMatch(d -> d.kind() == Dimension.Kind.TAG)
                 || filters.keySet().stream().anyMatch(d -> d.kind() == Dimension.Kind.TAG);
@@ -183,7 +183,7 @@ public final class H2SpendQuery implements SpendQuery {
     public Map<String, TreeMap<YearMonth, BigDecimal>> monthlyCost(Dimension d, YearMonth from, YearMonth to) throws SQLException {
         String e = requireSql(d);
         Map<String, TreeMap<YearMonth, BigDecimal>> out = new HashMap<>();
-        MonthlySummary.ensureFresh(c);
+        SpendSummary.ensureFresh(c);
         try (PreparedStatement ps = c.prepareStatement("SELECT " + e + " AS k, u.usage_month, SUM(u.cost)" + LedgerSql.FROM_MONTHLY
                 + " WHERE u.usage_month >= ? AND u.usage_month <= ? GROUP BY k, u.usage_month")) {
             ps.setString(1, from.toString());
@@ -202,7 +202,7 @@ public final class H2SpendQuery implements SpendQuery {
      * them in that range. The monthly summary narrows the candidates; the daily rows give the first day.
      */
     public List<AnomalyDetector.ModelSeen> newUnpricedModels(LocalDate from, LocalDate to) throws SQLException {
-        MonthlySummary.ensureFresh(c);
+        SpendSummary.ensureFresh(c);
         String m = LedgerSql.expr(Dimension.of(Dimension.Kind.MODEL));
         List<String> candidates = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + m + " AS k FROM usage_monthly u GROUP BY k"
@@ -238,34 +238,36 @@ public final class H2SpendQuery implements SpendQuery {
      * (grouping a thousand agents by day in SQL is slower than summing the rows here), the rules applied.
      */
     public List<AnomalyDetector.Series> series(LocalDate from, LocalDate to, AllocationRules rules) throws SQLException {
-        List<Dimension> dims = AnomalyDetector.DIMENSIONS;
-        List<Map<String, TreeMap<LocalDate, AnomalyDetector.DayPoint>>> maps = new ArrayList<>();
-        dims.forEach(d -> maps.add(new HashMap<>()));
-        try (PreparedStatement ps = c.prepareStatement("SELECT u.usage_day, u.agent, u.team, u.project, u.api_key, u.workspace,"
-                + " u.model_id, u.model_raw, u.provider, u.requests, u.uncached_input + u.cache_read + u.cache_write_5m + u.cache_write_1h,"
+        // agent, team, model (AnomalyDetector.DIMENSIONS), each key → day → point
+        List<Map<String, TreeMap<LocalDate, AnomalyDetector.DayPoint>>> maps = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        try (PreparedStatement ps = c.prepareStatement("SELECT u.usage_day, u.agent, u.team, u.api_key, u.workspace,"
+                + " COALESCE(u.model_id, u.model_raw), u.requests, u.uncached_input + u.cache_read + u.cache_write_5m + u.cache_write_1h,"
                 + " u.output_tokens, COALESCE(u.billed_cost, u.priced_cost, CAST(0 AS DECFLOAT))"
                 + " FROM usage_daily u WHERE u.usage_day >= ? AND u.usage_day <= ?")) {
             ps.setDate(1, Date.valueOf(from));
             ps.setDate(2, Date.valueOf(to));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    LocalDate day = rs.getDate(1).toLocalDate();
-                    Allocation a = rules.apply(new Allocation(null, rs.getString(3), rs.getString(4), rs.getString(2), null,
-                            rs.getString(5), rs.getString(6), null, null, null, Map.of()));
-                    DailyRollup r = new DailyRollup(day, rs.getString(9), rs.getString(8), rs.getString(7), a, 0, 0, 0, 0, 0, 0, 0, null, null);
-                    AnomalyDetector.DayPoint p = new AnomalyDetector.DayPoint(day, rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getBigDecimal(13));
-                    for (int i = 0; i < dims.size(); i++) {
-                        maps.get(i).computeIfAbsent(dims.get(i).valueOf(r, a), k -> new TreeMap<>()).merge(day, p, AnomalyDetector.DayPoint::plus);
+                    LocalDate day = rs.getObject(1, LocalDate.class);
+                    String[] keys = {orUnallocated(rs.getString(2)), orUnallocated(rules.team(rs.getString(3), rs.getString(4), rs.getString(5))),
+                            orUnallocated(rs.getString(6))};
+                    AnomalyDetector.DayPoint p = new AnomalyDetector.DayPoint(day, rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getBigDecimal(10));
+                    for (int i = 0; i < 3; i++) {
+                        maps.get(i).computeIfAbsent(keys[i], k -> new TreeMap<>()).merge(day, p, AnomalyDetector.DayPoint::plus);
                     }
                 }
             }
         }
         List<AnomalyDetector.Series> out = new ArrayList<>();
-        for (int i = 0; i < dims.size(); i++) {
-            String label = dims.get(i).label();
+        for (int i = 0; i < 3; i++) {
+            String label = AnomalyDetector.DIMENSIONS.get(i).label();
             maps.get(i).forEach((key, days) -> out.add(new AnomalyDetector.Series(label, key, List.copyOf(days.values()))));
         }
         return out;
+    }
+
+    private static String orUnallocated(String v) {
+        return v == null || v.isEmpty() ? Dimension.UNALLOCATED : v;
     }
 
     /** The ledger rows whose value for {@code d} is {@code value}, from {@code from} to {@code to} (as stored; rules not applied). */

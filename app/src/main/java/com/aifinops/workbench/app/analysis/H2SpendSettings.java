@@ -79,7 +79,7 @@ public final class H2SpendSettings {
             ps.setString(1, month.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    shares.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(Node.parse(rs.getString(2)), rs.getBigDecimal(3));
+                    shares.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(Node.parse(rs.getString(2)), LedgerSql.amount(rs.getBigDecimal(3)));
                 }
             }
         }
@@ -88,7 +88,7 @@ public final class H2SpendSettings {
             ps.setString(1, month.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new SharedCost(rs.getLong(1), rs.getString(2), month, rs.getBigDecimal(3),
+                    out.add(new SharedCost(rs.getLong(1), rs.getString(2), month, LedgerSql.amount(rs.getBigDecimal(3)),
                             SharedCostSplit.Method.valueOf(rs.getString(4)), shares.getOrDefault(rs.getLong(1), Map.of())));
                 }
             }
@@ -139,7 +139,7 @@ public final class H2SpendSettings {
             ps.setString(1, node.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(YearMonth.parse(rs.getString(1)), rs.getBigDecimal(2));
+                    out.put(YearMonth.parse(rs.getString(1)), LedgerSql.amount(rs.getBigDecimal(2)));
                 }
             }
         }

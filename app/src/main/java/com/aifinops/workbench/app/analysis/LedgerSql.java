@@ -26,6 +26,11 @@ final class LedgerSql {
     private LedgerSql() {
     }
 
+    /** An amount as read back: DECFLOAT drops trailing zeros (20.00 → 2E+1), so give it a plain non-negative scale. */
+    static java.math.BigDecimal amount(java.math.BigDecimal v) {
+        return v == null || v.scale() >= 0 ? v : v.setScale(0);
+    }
+
     private static String from(String table) {
         return " FROM " + table + " u"
                 + " LEFT JOIN allocation_rule rk ON rk.match_field = 'api_key' AND rk.match_value = u.api_key"

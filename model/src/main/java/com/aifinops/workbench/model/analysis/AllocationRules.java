@@ -69,6 +69,16 @@ public final class AllocationRules {
                 a.feature(), a.customer(), a.tags());
     }
 
+    /** The team a row ends up with (same precedence as {@link #apply}), or null; without building an allocation. */
+    public String team(String rowTeam, String apiKey, String workspace) {
+        if (present(rowTeam) || rules.isEmpty()) {
+            return present(rowTeam) ? rowTeam : null;
+        }
+        Rule byKey = index.get(key(Field.API_KEY, apiKey));
+        Rule byWorkspace = index.get(key(Field.WORKSPACE, workspace));
+        return first(byKey == null ? null : byKey.team(), byWorkspace == null ? null : byWorkspace.team());
+    }
+
     private static String key(Field f, String value) {
         return f.name() + "\u0000" + value;
     }

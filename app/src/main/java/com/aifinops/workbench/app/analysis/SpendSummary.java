@@ -7,22 +7,31 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Keeps {@code usage_monthly} (V4) in step with {@code usage_daily}: it is rebuilt, in one transaction, when the
- * ledger's stamp (rows, batches, in-place updates) differs from the one it was built at.
+ * Keeps {@code usage_monthly} (V4) in step with {@code usage_daily}: it is rebuilt, in one transaction, on the next
+ * report after the ledger's stamp (row count, batch count, newest batch id) changed, so imports, replacements and
+ * removed batches are seen at once. A writer that changes {@code usage_daily} rows in place (re-pricing them, say)
+ * keeps the stamp and must call {@link #invalidate}.
  */
-final class MonthlySummary {
+public final class SpendSummary {
     private static final String DIMS = "provider, model_raw, model_id, org_name, team, project, agent, user_id, api_key, workspace,"
             + " environment, feature, customer, tags";
 
-    private MonthlySummary() {
+    private SpendSummary() {
     }
 
     static String stamp(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM usage_daily), (SELECT COUNT(*) FROM import_batch),"
-                     + " (SELECT COALESCE(MAX(id), 0) FROM import_batch), (SELECT updates FROM ledger_change WHERE id = 1)")) {
+                     + " (SELECT COALESCE(MAX(id), 0) FROM import_batch)")) {
             rs.next();
-            return rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4);
+            return rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getLong(3);
+        }
+    }
+
+    /** Marks the summary stale: the next whole-month report rebuilds it. Call after updating usage_daily rows in place. */
+    public static void invalidate(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM usage_monthly_built");
         }
     }
 

@@ -126,7 +126,8 @@ public final class WorkbenchApp extends Application {
         document.setOnChange(this::updateTitle);
         studio = newStudio(wb);
         window = new MainWindow(List.of(
-                new Screen("studio", "Model studio", () -> new WorkloadStudioView(studio))));
+                new Screen("studio", "Model studio", () -> new WorkloadStudioView(studio)),
+                new Screen("spend", "Spend", this::spendView)));
         window.addFileAction("_Open workbook…", "Shortcut+O", () -> chooseAndOpen());
         recentMenu = window.addFileSubmenu("Open _Recent");
         window.addFileAction("_Save", "Shortcut+S", this::save);
@@ -145,6 +146,19 @@ public final class WorkbenchApp extends Application {
         refreshRecent();
         showDocument();
         return window;
+    }
+
+    /** The Spend screen over the ledger (empty when the database could not be opened); queries run off the FX thread. */
+    private javafx.scene.Node spendView() {
+        com.aifinops.workbench.model.analysis.SpendQuery q = database == null
+                ? new com.aifinops.workbench.model.analysis.InMemorySpendQuery(List.of(), com.aifinops.workbench.model.analysis.AllocationRules.NONE)
+                : new com.aifinops.workbench.app.analysis.H2SpendQuery(database);
+        java.util.concurrent.Executor background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "spend-query");
+            t.setDaemon(true);
+            return t;
+        });
+        return new com.aifinops.workbench.views.spend.SpendView(new com.aifinops.workbench.views.spend.SpendViewModel(q, background, Platform::runLater));
     }
 
     /** The open document; for tests. */

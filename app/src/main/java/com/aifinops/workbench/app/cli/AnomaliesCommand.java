@@ -96,7 +96,7 @@ final class AnomaliesCommand implements Command {
             out.println("No anomalies" + (from == null ? " (the ledger is empty)" : " from " + from + " to " + to));
         } else {
             for (Anomaly f : found) {
-                out.printf("%s%s  %-6s %-24s %-15s %12s  %s%n", f.date(), f.days() > 1 ? " (" + f.days() + " days)" : "",
+                out.printf("%-22s %-6s %-24s %-15s %12s  %s%n", f.date() + (f.days() > 1 ? " (" + f.days() + " days)" : ""),
                         f.dimension(), f.key(), f.cause().label(), AnalysisArgs.money(f.extraCost()), f.detail());
             }
         }

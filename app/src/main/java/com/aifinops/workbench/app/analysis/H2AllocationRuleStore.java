@@ -36,6 +36,7 @@ public final class H2AllocationRuleStore {
         }
     }
 
+    /** The rules, with the key inventory's teams as the last resort (see {@link AllocationRules}). */
     public AllocationRules rules() throws SQLException {
         List<AllocationRules.Rule> rules = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT match_field, match_value, team, project FROM allocation_rule ORDER BY match_field, match_value");
@@ -44,6 +45,13 @@ public final class H2AllocationRuleStore {
                 rules.add(new AllocationRules.Rule(AllocationRules.Field.parse(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4)));
             }
         }
-        return new AllocationRules(rules);
+        java.util.Map<String, String> inventory = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT api_key, team FROM api_key_inventory WHERE team IS NOT NULL AND team <> ''");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                inventory.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return new AllocationRules(rules, inventory);
     }
 }

@@ -22,7 +22,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -342,10 +341,4 @@ public final class H2SpendQuery implements SpendQuery {
         }
         return e;
     }
-
-    /** The allocation rules as stored, for callers that resolve rows in Java. */
-    public static AllocationRules rules(Database db) throws SQLException {
-        return new H2AllocationRuleStore(db).rules();
-    }
-
 }

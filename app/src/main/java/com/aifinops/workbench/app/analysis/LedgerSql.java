@@ -3,7 +3,7 @@ package com.aifinops.workbench.app.analysis;
 import com.aifinops.workbench.model.analysis.Dimension;
 
 /**
- * SQL over {@code usage_daily} with the allocation rules joined in, so grouping happens in H2 and a rule applies
+ * SQL over {@code usage_daily} with the allocation rules and the key inventory joined in, so grouping happens in H2 and a rule applies
  * to every row already imported. Each dimension has one expression; {@link Dimension#UNALLOCATED} stands for a
  * missing value, as in {@link com.aifinops.workbench.model.analysis.SpendReport}.
  */
@@ -34,7 +34,8 @@ final class LedgerSql {
     private static String from(String table) {
         return " FROM " + table + " u"
                 + " LEFT JOIN allocation_rule rk ON rk.match_field = 'api_key' AND rk.match_value = u.api_key"
-                + " LEFT JOIN allocation_rule rw ON rw.match_field = 'workspace' AND rw.match_value = u.workspace";
+                + " LEFT JOIN allocation_rule rw ON rw.match_field = 'workspace' AND rw.match_value = u.workspace"
+                + " LEFT JOIN api_key_inventory ki ON ki.api_key = u.api_key";
     }
 
     /** The dimension's value over the monthly summary (no day there). */
@@ -50,7 +51,7 @@ final class LedgerSql {
     static String expr(Dimension d) {
         return switch (d.kind()) {
             case ORG -> plain("u.org_name");
-            case TEAM -> "COALESCE(NULLIF(u.team, ''), NULLIF(rk.team, ''), NULLIF(rw.team, ''), 'unallocated')";
+            case TEAM -> "COALESCE(NULLIF(u.team, ''), NULLIF(rk.team, ''), NULLIF(rw.team, ''), NULLIF(ki.team, ''), 'unallocated')";
             case PROJECT -> "COALESCE(NULLIF(u.project, ''), NULLIF(rk.project, ''), NULLIF(rw.project, ''), 'unallocated')";
             case AGENT -> plain("u.agent");
             case USER -> plain("u.user_id");

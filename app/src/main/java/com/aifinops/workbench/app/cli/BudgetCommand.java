@@ -80,7 +80,7 @@ final class BudgetCommand implements Command {
         try (Database db = DbOption.open(a)) {
             new H2BudgetStore(db).put(new Budget(node, month, usd));
         }
-        out.println("budget " + node + " " + month + ": " + Usd(usd));
+        out.println("budget " + node + " " + month + ": " + money(usd));
         return Cli.OK;
     }
 
@@ -157,16 +157,16 @@ final class BudgetCommand implements Command {
             out.println("Budgets " + month + (shownAsOf == null ? "" : ", as of " + shownAsOf));
             for (var r : reports) {
                 Budgets.Status s = r.status();
-                out.printf("  %-28s %14s of %14s  %6s %%  projected %14s  %s%n", s.budget().node(), Usd(s.spent()), Usd(s.budget().amount()),
-                        percent(s.used()), Usd(s.projected()), s.state().name().toLowerCase(Locale.ROOT));
+                out.printf("  %-28s %14s of %14s  %6s %%  projected %14s  %s%n", s.budget().node(), money(s.spent()), money(s.budget().amount()),
+                        percent(s.used()), money(s.projected()), s.state().name().toLowerCase(Locale.ROOT));
                 for (var t : s.thresholds()) {
                     String pct = t.fraction().movePointRight(2).stripTrailingZeros().toPlainString() + " %";
-                    out.printf("      %-6s %14s  %s%n", pct, Usd(t.amount()), t.crossedOn() != null ? "crossed " + t.crossedOn()
+                    out.printf("      %-6s %14s  %s%n", pct, money(t.amount()), t.crossedOn() != null ? "crossed " + t.crossedOn()
                             : t.projectedOn() != null ? "at this run-rate on " + t.projectedOn() : "not this month at this run-rate");
                 }
                 if (r.proposal() != null) {
-                    out.printf("      proposal %s – %s (110–120 %% of the %d-month mean %s)%n", Usd(r.proposal().low()), Usd(r.proposal().high()),
-                            r.proposal().months(), Usd(r.proposal().baseline()));
+                    out.printf("      proposal %s – %s (110–120 %% of the %d-month mean %s)%n", money(r.proposal().low()), money(r.proposal().high()),
+                            r.proposal().months(), money(r.proposal().baseline()));
                 }
             }
         }
@@ -177,7 +177,7 @@ final class BudgetCommand implements Command {
         return fraction.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString();
     }
 
-    private static String Usd(BigDecimal v) {
+    private static String money(BigDecimal v) {
         return AnalysisArgs.money(v);
     }
 }

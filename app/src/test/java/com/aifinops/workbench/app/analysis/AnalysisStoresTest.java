@@ -90,6 +90,34 @@ class AnalysisStoresTest {
     }
 
     @Test
+    void theKeyInventoryTeamIsTheLastResort() throws Exception {
+        DailyRollup orphan = new DailyRollup(LocalDate.parse("2026-01-05"), "openai", "gpt-5", "gpt-5",
+                new Allocation(null, null, null, "bot", null, "key-orphan", null, null, null, null, Map.of()), 1, 0, 0, 0, 0, 0, 0,
+                new BigDecimal("2.00"), null);
+        DailyRollup ruled = new DailyRollup(LocalDate.parse("2026-01-05"), "openai", "gpt-5", "gpt-5",
+                new Allocation(null, null, null, "bot", null, "key-ruled", null, null, null, null, Map.of()), 1, 0, 0, 0, 0, 0, 0,
+                new BigDecimal("3.00"), null);
+        RollupWriter.write(db, "k.csv", List.of(orphan, ruled));
+        CliRun key = CliRun.of("allocation", "key", "--db", dir.resolve("db").toString(), "--api-key", "key-orphan", "--owner", "ana",
+                "--team", "search", "--cost-centre", "CC-7", "--declared-use", "nightly eval", "--environment", "dev");
+        assertEquals(0, key.status(), key.err()); // the same JVM shares the open database file
+        CliRun keys = CliRun.of("allocation", "keys", "--db", dir.resolve("db").toString(), "--json");
+        assertEquals("{\"keys\":[{\"apiKey\":\"key-orphan\",\"owner\":\"ana\",\"team\":\"search\",\"costCentre\":\"CC-7\","
+                + "\"declaredUse\":\"nightly eval\",\"environment\":\"dev\"}]}", keys.out().strip());
+        H2SpendSettings s = new H2SpendSettings(db);
+        s.putApiKey(new H2SpendSettings.ApiKeyEntry("key-ruled", "bo", "inventory-team", null, null, "prod"));
+        new H2AllocationRuleStore(db).put(new AllocationRules.Rule(AllocationRules.Field.API_KEY, "key-ruled", "rule-team", null));
+        for (LocalDate to : new LocalDate[]{null, LocalDate.of(2026, 1, 5)}) { // monthly summary and daily rows
+            SpendReport r = new H2SpendQuery(db).report(null, to, List.of(Dimension.parse("team")), Map.of());
+            assertEquals(List.of("rule-team", "search"), r.rows().stream().map(x -> x.keys().get(0)).toList(), "a rule beats the inventory");
+            assertEquals(0, r.cost(Dimension.parse("team"), "search").compareTo(new BigDecimal("2.00")));
+        }
+        AllocationRules rules = new H2AllocationRuleStore(db).rules();
+        assertEquals("search", rules.apply(orphan.allocation()).team());
+        assertEquals("rule-team", rules.team(null, "key-ruled", null));
+    }
+
+    @Test
     void invoicesRoundTripWithTheirLines() throws Exception {
         H2InvoiceStore store = new H2InvoiceStore(db);
         Invoice inv = new Invoice("openai", "INV-1", LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28), "USD", List.of(

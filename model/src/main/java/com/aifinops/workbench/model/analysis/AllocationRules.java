@@ -13,13 +13,15 @@ import java.util.Objects;
  * queried, never written into the rows, so a new rule re-attributes past usage as well as future imports.
  *
  * <p>Precedence, per field: what the source row itself states, then an {@code api_key} rule, then a
- * {@code workspace} rule. A row no rule matches keeps an empty team, shown as {@link Dimension#UNALLOCATED}.
+ * {@code workspace} rule, then (team only) the team the key inventory records for the row's API key. A row
+ * nothing matches keeps an empty team, shown as {@link Dimension#UNALLOCATED}.
  */
 public final class AllocationRules {
     public static final AllocationRules NONE = new AllocationRules(List.of());
 
     private final List<Rule> rules;
     private final Map<String, Rule> index = new HashMap<>();
+    private final Map<String, String> inventoryTeams;
 
     public enum Field {
         API_KEY, WORKSPACE;
@@ -45,8 +47,22 @@ public final class AllocationRules {
     }
 
     public AllocationRules(List<Rule> rules) {
+        this(rules, Map.of());
+    }
+
+    /** @param inventoryTeams API key → team, from the key inventory: the last resort for a row's team */
+    public AllocationRules(List<Rule> rules, Map<String, String> inventoryTeams) {
         this.rules = List.copyOf(rules);
         this.rules.forEach(r -> index.put(key(r.field(), r.value()), r));
+        this.inventoryTeams = Map.copyOf(inventoryTeams);
+    }
+
+    public Map<String, String> inventoryTeams() {
+        return inventoryTeams;
+    }
+
+    private boolean none() {
+        return rules.isEmpty() && inventoryTeams.isEmpty();
     }
 
     public List<Rule> rules() {
@@ -55,12 +71,13 @@ public final class AllocationRules {
 
     /** The allocation with team and project filled in where the row left them empty. */
     public Allocation apply(Allocation a) {
-        if (rules.isEmpty() || (present(a.team()) && present(a.project()))) {
+        if (none() || (present(a.team()) && present(a.project()))) {
             return a;
         }
         Rule byKey = index.get(key(Field.API_KEY, a.apiKey()));
         Rule byWorkspace = index.get(key(Field.WORKSPACE, a.workspace()));
-        String team = first(a.team(), byKey == null ? null : byKey.team(), byWorkspace == null ? null : byWorkspace.team());
+        String team = first(a.team(), byKey == null ? null : byKey.team(), byWorkspace == null ? null : byWorkspace.team(),
+                a.apiKey() == null ? null : inventoryTeams.get(a.apiKey()));
         String project = first(a.project(), byKey == null ? null : byKey.project(), byWorkspace == null ? null : byWorkspace.project());
         if (Objects.equals(team, a.team()) && Objects.equals(project, a.project())) {
             return a;
@@ -71,12 +88,13 @@ public final class AllocationRules {
 
     /** The team a row ends up with (same precedence as {@link #apply}), or null; without building an allocation. */
     public String team(String rowTeam, String apiKey, String workspace) {
-        if (present(rowTeam) || rules.isEmpty()) {
+        if (present(rowTeam) || none()) {
             return present(rowTeam) ? rowTeam : null;
         }
         Rule byKey = index.get(key(Field.API_KEY, apiKey));
         Rule byWorkspace = index.get(key(Field.WORKSPACE, workspace));
-        return first(byKey == null ? null : byKey.team(), byWorkspace == null ? null : byWorkspace.team());
+        return first(byKey == null ? null : byKey.team(), byWorkspace == null ? null : byWorkspace.team(),
+                apiKey == null ? null : inventoryTeams.get(apiKey));
     }
 
     private static String key(Field f, String value) {

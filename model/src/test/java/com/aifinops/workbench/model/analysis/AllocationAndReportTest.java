@@ -31,6 +31,17 @@ class AllocationAndReportTest {
         assertNull(RULES.apply(alloc(null, "k9", "other", null)).team());
     }
 
+    @Test
+    void theKeyInventoryFillsOnlyWhatNothingElseDoes() {
+        AllocationRules r = new AllocationRules(RULES.rules(), Map.of("k1", "inv-a", "k2", "inv-b"));
+        assertEquals("search", r.apply(alloc(null, "k1", null, null)).team(), "the key rule first");
+        assertEquals("platform", r.apply(alloc(null, "k2", "ws", null)).team(), "then the workspace rule");
+        assertEquals("inv-b", r.apply(alloc(null, "k2", null, null)).team());
+        assertEquals("inv-b", r.team(null, "k2", null));
+        assertEquals("ops", r.team("ops", "k2", null));
+        assertNull(new AllocationRules(List.of(), Map.of("k2", "inv-b")).team(null, "k3", null));
+    }
+
     private static DailyRollup row(String day, String model, Allocation a, long requests, String priced, String billed) {
         return new DailyRollup(LocalDate.parse(day), "openai", model, priced == null ? null : model, a, requests, 100, 50, 10, 5, 20, 0,
                 priced == null ? null : new BigDecimal(priced), billed == null ? null : new BigDecimal(billed));

@@ -26,7 +26,7 @@ public final class Cli {
     /** The CLI with every built-in subcommand. */
     public static Cli standard() {
         return new Cli(List.of(new CostCommand(), new CatalogCommand(), new RoutingCommand(), new OpenCommand(), new ExportCommand(), new ShareCommand(),
-                new ReportCommand(), new BudgetCommand(), new AnomaliesCommand(), new ReconcileCommand(), new InvoiceCommand(), new AllocationCommand()));
+                new ReportCommand(), new BudgetCommand(), new AnomaliesCommand(), new ReconcileCommand(), new InvoiceCommand(), new AllocationCommand(), new UnitCommand(), new SharedCostCommand()));
     }
 
     public int run(String[] args, PrintStream out, PrintStream err) {

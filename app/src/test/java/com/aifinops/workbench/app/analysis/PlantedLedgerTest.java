@@ -355,6 +355,42 @@ class PlantedLedgerTest {
         assertEquals(crossed, over.get("thresholds").get(1).get("crossedOn").asText());
     }
 
+    @Test
+    void costPerOutcomeWithAndWithoutTheHarness() throws Exception {
+        run("unit", "outcomes", "--db", dbPath, "--node", "team:support", "--month", "2026-01", "--outcome", "tickets", "--count", "1000");
+        run("unit", "harness", "--db", dbPath, "--node", "team:support", "--month", "2026-01", "--description", "vector store", "--usd", "50");
+        run("unit", "harness", "--db", dbPath, "--node", "team:support", "--month", "2026-01", "--description", "evals", "--usd", "25");
+        JsonNode j = json("unit", "show", "--db", dbPath, "--node", "team:support", "--outcome", "tickets", "--json");
+        JsonNode jan = j.get("months").get(0);
+        assertEquals("2026-01", jan.get("month").asText());
+        BigDecimal spend = sum(r -> r.team().equals("support") && r.rollup().day().getMonthValue() == 1);
+        assertEquals(cents(spend), jan.get("modelCostUsd").asText());
+        assertEquals("75.00", jan.get("harnessCostUsd").asText());
+        // spend / 1,000 tickets and (spend + 75) / 1,000, to 4 decimals
+        assertEquals(Usd.round(spend.movePointLeft(3), 4).toPlainString(), jan.get("costPerOutcomeUsd").asText());
+        assertEquals(Usd.round(spend.add(BigDecimal.valueOf(75)).movePointLeft(3), 4).toPlainString(), jan.get("costPerOutcomeWithHarnessUsd").asText());
+        assertTrue(j.get("months").get(1).get("costPerOutcomeUsd").isNull(), "February has no outcomes");
+    }
+
+    @Test
+    void sharedCostsSplitInProportionToSpendOrByFixedShares() throws Exception {
+        run("shared", "add", "--db", dbPath, "--name", "gateway", "--month", "2026-02", "--usd", "300", "--method", "proportional",
+                "--node", "team:support", "--node", "team:eng");
+        run("shared", "add", "--db", dbPath, "--name", "platform", "--month", "2026-02", "--usd", "200", "--method", "fixed",
+                "--node", "team:sales=60");
+        JsonNode costs = json("shared", "show", "--db", dbPath, "--month", "2026-02", "--json").get("costs");
+        BigDecimal support = sum(r -> r.team().equals("support") && r.rollup().day().getMonthValue() == 2);
+        BigDecimal eng = sum(r -> r.team().equals("eng") && r.rollup().day().getMonthValue() == 2);
+        Map<String, String> gateway = new TreeMap<>();
+        costs.get(0).get("parts").forEach(p -> gateway.put(p.get("node").asText(), p.get("amountUsd").asText()));
+        assertEquals(Map.of("team:support", cents(new BigDecimal("300").multiply(support).divide(support.add(eng), MathContext.DECIMAL128)),
+                "team:eng", cents(new BigDecimal("300").multiply(eng).divide(support.add(eng), MathContext.DECIMAL128))), gateway);
+        JsonNode platform = costs.get(1).get("parts");
+        assertEquals("120.00", platform.get(0).get("amountUsd").asText(), "60 % of 200");
+        assertEquals("unallocated", platform.get(1).get("node").asText());
+        assertEquals("80.00", platform.get(1).get("amountUsd").asText());
+    }
+
     private static boolean agent(LedgerGenerator.Row r, String agent) {
         return agent.equals(r.rollup().allocation().agent());
     }

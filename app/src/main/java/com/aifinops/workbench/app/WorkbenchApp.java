@@ -1,5 +1,6 @@
 package com.aifinops.workbench.app;
 
+import com.aifinops.workbench.app.analysis.H2SpendQuery;
 import com.aifinops.workbench.app.catalog.CatalogService;
 import com.aifinops.workbench.app.document.Autosaver;
 import com.aifinops.workbench.app.document.WorkbookDocument;
@@ -8,6 +9,9 @@ import com.aifinops.workbench.app.store.Database;
 import com.aifinops.workbench.app.store.H2MappingStore;
 import com.aifinops.workbench.app.store.RecentFiles;
 import com.aifinops.workbench.importers.workbook.WorkbookJson;
+import com.aifinops.workbench.model.analysis.AllocationRules;
+import com.aifinops.workbench.model.analysis.InMemorySpendQuery;
+import com.aifinops.workbench.model.analysis.SpendQuery;
 import com.aifinops.workbench.model.ledger.ImportService;
 import com.aifinops.workbench.model.workbook.Workbook;
 import com.aifinops.workbench.model.workbook.WorkbookStore;
@@ -24,6 +28,8 @@ import com.aifinops.workbench.views.imports.ImportsView;
 import com.aifinops.workbench.views.imports.ImportsViewModel;
 import com.aifinops.workbench.views.shell.MainWindow;
 import com.aifinops.workbench.views.shell.Screen;
+import com.aifinops.workbench.views.spend.SpendView;
+import com.aifinops.workbench.views.spend.SpendViewModel;
 import com.aifinops.workbench.views.studio.StudioHistory;
 import com.aifinops.workbench.views.studio.StudioResult;
 import com.aifinops.workbench.views.studio.StudioSession;
@@ -32,6 +38,7 @@ import com.aifinops.workbench.views.studio.WorkloadStudioViewModel;
 import com.aifinops.workbench.views.theme.Theme;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -48,6 +55,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -161,6 +170,7 @@ public final class WorkbenchApp extends Application {
                 new Screen("tco", "Self-host vs API", () -> new TcoView(new TcoViewModel(() -> document.current(), builtIn, Platform::runLater))),
                 new Screen("commitments", "Commitments", () -> new CommitmentsView(new CommitmentsViewModel(() -> document.current(), builtIn, Platform::runLater))),
                 new Screen("negotiation", "Negotiation brief", () -> new NegotiationView(new NegotiationViewModel(() -> document.current(), builtIn, Platform::runLater))),
+                new Screen("spend", "Spend", this::spendView),
                 new Screen("imports", "Imports", this::importsView)));
         window.addFileAction("_Open workbook…", "Shortcut+O", () -> chooseAndOpen());
         recentMenu = window.addFileSubmenu("Open _Recent");
@@ -202,6 +212,19 @@ public final class WorkbenchApp extends Application {
     private void importFiles() {
         window.select("imports");
         importsView().chooseAndImport();
+    }
+
+    /** The Spend screen over the ledger (empty when the database could not be opened); queries run off the FX thread. */
+    private Node spendView() {
+        SpendQuery q = database == null
+                ? new InMemorySpendQuery(List.of(), AllocationRules.NONE)
+                : new H2SpendQuery(database);
+        Executor background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "spend-query");
+            t.setDaemon(true);
+            return t;
+        });
+        return new SpendView(new SpendViewModel(q, background, Platform::runLater));
     }
 
     /** The open document; for tests. */

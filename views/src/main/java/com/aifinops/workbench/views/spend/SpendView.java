@@ -1,0 +1,195 @@
+package com.aifinops.workbench.views.spend;
+
+import com.aifinops.workbench.model.Usd;
+import com.aifinops.workbench.model.analysis.Dimension;
+import com.aifinops.workbench.model.analysis.ReportRow;
+import com.aifinops.workbench.model.analysis.SpendReport;
+import com.aifinops.workbench.views.common.ChartStyle;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The Spend screen: spend over time stacked by team or model, filtered by period and a dimension, and the report
+ * rows below. Figures come from {@link SpendViewModel}; the chart is replaced in one batch per result.
+ */
+public final class SpendView extends BorderPane {
+    private static final List<Dimension> STACKS = List.of(Dimension.of(Dimension.Kind.TEAM), Dimension.of(Dimension.Kind.MODEL),
+            Dimension.of(Dimension.Kind.PROVIDER), Dimension.of(Dimension.Kind.AGENT), Dimension.of(Dimension.Kind.PROJECT));
+    private static final List<Dimension> GRAINS = List.of(Dimension.of(Dimension.Kind.DAY), Dimension.of(Dimension.Kind.MONTH));
+    private static final List<Dimension> GROUPS = List.of(Dimension.of(Dimension.Kind.TEAM), Dimension.of(Dimension.Kind.PROJECT),
+            Dimension.of(Dimension.Kind.AGENT), Dimension.of(Dimension.Kind.MODEL), Dimension.of(Dimension.Kind.PROVIDER),
+            Dimension.of(Dimension.Kind.ORG), Dimension.of(Dimension.Kind.MONTH));
+
+    private final SpendViewModel vm;
+    private final DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+    private final TableView<ReportRow> table = new TableView<>();
+    private final JFreeChart chart;
+
+    public SpendView(SpendViewModel vm) {
+        this.vm = vm;
+        chart = createChart();
+        setTop(createFilters());
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setId("spendChart");
+        viewer.setPrefHeight(360);
+        createTable();
+        Label total = new Label();
+        total.setId("spendTotal");
+        total.textProperty().bind(vm.totalProperty());
+        Label error = new Label();
+        error.setId("spendError");
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(vm.errorProperty());
+        VBox body = new VBox(8, viewer, new HBox(16, total, error), table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox.setVgrow(viewer, Priority.SOMETIMES);
+        body.setPadding(new Insets(8, 12, 12, 12));
+        setCenter(body);
+        vm.chartProperty().addListener((o, a, data) -> show(data));
+        vm.tableProperty().addListener((o, a, r) -> showTable(r));
+        vm.refresh();
+    }
+
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    private HBox createFilters() {
+        DatePicker from = new DatePicker();
+        from.setId("spendFrom");
+        from.valueProperty().bindBidirectional(vm.fromProperty());
+        DatePicker to = new DatePicker();
+        to.setId("spendTo");
+        to.valueProperty().bindBidirectional(vm.toProperty());
+        ComboBox<Dimension> stack = combo("spendStackBy", STACKS);
+        stack.valueProperty().bindBidirectional(vm.stackByProperty());
+        ComboBox<Dimension> grain = combo("spendGrain", GRAINS);
+        grain.valueProperty().bindBidirectional(vm.grainProperty());
+        ComboBox<Dimension> group = combo("spendGroupBy", GROUPS);
+        group.valueProperty().bindBidirectional(vm.groupByProperty());
+        TextField filter = new TextField();
+        filter.setId("spendFilter");
+        filter.setPromptText("filter, e.g. team=eng");
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        filter.setOnAction(e -> vm.refresh());
+        Button apply = new Button("Apply");
+        apply.setId("spendApply");
+        apply.setDefaultButton(true);
+        apply.setOnAction(e -> vm.refresh());
+        stack.setOnAction(e -> vm.refresh());
+        grain.setOnAction(e -> vm.refresh());
+        group.setOnAction(e -> vm.refresh());
+        HBox bar = new HBox(8, new Label("From"), from, new Label("to"), to, new Label("Stack by"), stack, new Label("per"), grain,
+                new Label("Table by"), group, filter, apply);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(12, 12, 4, 12));
+        return bar;
+    }
+
+    private static ComboBox<Dimension> combo(String id, List<Dimension> items) {
+        ComboBox<Dimension> c = new ComboBox<>(FXCollections.observableArrayList(items));
+        c.setId(id);
+        c.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Dimension d) {
+                return d == null ? "" : d.label();
+            }
+
+            @Override
+            public Dimension fromString(String s) {
+                return Dimension.parse(s);
+            }
+        });
+        return c;
+    }
+
+    private JFreeChart createChart() {
+        CategoryAxis x = new CategoryAxis(null);
+        x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        x.setTickLabelFont(ChartStyle.TICK);
+        NumberAxis y = new NumberAxis("Spend");
+        y.setNumberFormatOverride(new ChartStyle.CompactDollars());
+        StackedBarRenderer renderer = new StackedBarRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        for (int i = 0; i < ChartStyle.PALETTE.length; i++) {
+            renderer.setSeriesPaint(i, ChartStyle.PALETTE[i]);
+        }
+        CategoryPlot plot = new CategoryPlot(dataset, x, y, renderer);
+        JFreeChart c = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        c.setBackgroundPaint(java.awt.Color.WHITE);
+        plot.setBackgroundPaint(java.awt.Color.WHITE);
+        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        return c;
+    }
+
+    /** Replaces the chart's data in one batch: one repaint per result. */
+    private void show(SpendViewModel.ChartData data) {
+        chart.setNotify(false);
+        try {
+            dataset.clear();
+            for (int s = 0; s < data.series().size(); s++) {
+                for (int p = 0; p < data.periods().size(); p++) {
+                    dataset.addValue(data.values()[s][p], data.series().get(s), data.periods().get(p));
+                }
+            }
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    private void createTable() {
+        table.setId("spendTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No usage in this period"));
+    }
+
+    private void showTable(SpendReport r) {
+        table.getColumns().clear();
+        for (int i = 0; i < r.dimensions().size(); i++) {
+            int k = i;
+            table.getColumns().add(column(r.dimensions().get(i).label(), row -> row.keys().get(k)));
+        }
+        table.getColumns().add(column("requests", row -> String.format("%,d", row.requests())));
+        table.getColumns().add(column("input", row -> String.format("%,d", row.inputTokens())));
+        table.getColumns().add(column("cached input", row -> String.format("%,d", row.cachedInputTokens())));
+        table.getColumns().add(column("output", row -> String.format("%,d", row.outputTokens())));
+        table.getColumns().add(column("cost", row -> Usd.format(row.cost())));
+        table.getColumns().add(column("billed", row -> row.billedCost() == null ? "—" : Usd.format(row.billedCost())));
+        table.getItems().setAll(r.rows().stream().sorted((a, b) -> b.cost().compareTo(a.cost())).toList());
+    }
+
+    private static TableColumn<ReportRow, String> column(String title, Function<ReportRow, String> value) {
+        TableColumn<ReportRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setId("col-" + title.replace(' ', '-'));
+        return c;
+    }
+
+}

@@ -1,9 +1,10 @@
 package com.aifinops.workbench.importers.invoice;
 
+import com.aifinops.workbench.importers.usage.csv.BadCell;
+import com.aifinops.workbench.importers.usage.csv.CsvColumns;
+import com.aifinops.workbench.importers.usage.csv.CsvRecord;
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.importers.usage.FieldParsers;
-import com.aifinops.workbench.importers.usage.cloud.BadCell;
-import com.aifinops.workbench.importers.usage.cloud.Columns;
-import com.aifinops.workbench.importers.usage.cloud.CsvRows;
 import com.aifinops.workbench.importers.usage.cloud.Numbers;
 import com.aifinops.workbench.model.invoice.Invoice;
 import com.aifinops.workbench.model.invoice.InvoiceLine;
@@ -75,7 +76,7 @@ public final class InvoiceCsvReader {
         String name = file.getFileName().toString();
         try {
             return readCsv(file, name, providerOrNull);
-        } catch (CsvRows.MalformedCsvException e) {
+        } catch (CsvRecords.MalformedCsvException e) {
             return new InvoiceRead(List.of(), List.of(ImportProblem.error(name, e.line(), null, null,
                     "broken CSV quoting: " + e.getMessage())));
         }
@@ -84,8 +85,8 @@ public final class InvoiceCsvReader {
     private static InvoiceRead readCsv(Path file, String name, String providerOrNull) throws IOException {
         List<ImportProblem> problems = new ArrayList<>();
         Map<String, Draft> drafts = new LinkedHashMap<>();
-        try (CsvRows csv = CsvRows.open(file)) {
-            Columns cols = new Columns(csv.header(), InvoiceCsvReader::key);
+        try (CsvRecords csv = CsvRecords.open(file)) {
+            CsvColumns cols = csv.columns(InvoiceCsvReader::key);
             int amount = cols.find(AMOUNT);
             if (amount < 0) {
                 problems.add(ImportProblem.error(name, 1, "amount", null,
@@ -118,7 +119,7 @@ public final class InvoiceCsvReader {
             }
             Numbers.Style style = Numbers.styleFor(csv.delimiter());
             try {
-                for (CsvRows.Row row = csv.next(); row != null; row = csv.next()) {
+                for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
                     try {
                         String desc = text(row, description);
                         String typeCell = text(row, kind);
@@ -154,7 +155,7 @@ public final class InvoiceCsvReader {
                         problems.add(bad.problem(name, row.line()));
                     }
                 }
-            } catch (CsvRows.MalformedCsvException e) {
+            } catch (CsvRecords.MalformedCsvException e) {
                 problems.add(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
             }
         }
@@ -204,7 +205,7 @@ public final class InvoiceCsvReader {
         }
     }
 
-    private static LocalDate[] period(CsvRows.Row row, Columns cols, int start, int end, int month) {
+    private static LocalDate[] period(CsvRecord row, CsvColumns cols, int start, int end, int month) {
         if (start >= 0 && text(row, start) != null) {
             LocalDate s = BadCell.parse(row, cols, start, InvoiceCsvReader::date);
             boolean endIsTime = end >= 0 && text(row, end) != null && text(row, end).contains("T");
@@ -284,7 +285,7 @@ public final class InvoiceCsvReader {
         return start + ".." + end;
     }
 
-    private static String text(CsvRows.Row row, int i) {
+    private static String text(CsvRecord row, int i) {
         String v = row.get(i);
         return FieldParsers.isBlank(v) ? null : v.strip();
     }

@@ -1,5 +1,9 @@
 package com.aifinops.workbench.importers.usage.cloud;
 
+import com.aifinops.workbench.importers.usage.csv.BadCell;
+import com.aifinops.workbench.importers.usage.csv.CsvColumns;
+import com.aifinops.workbench.importers.usage.csv.CsvRecord;
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.importers.usage.FieldParsers;
 import com.aifinops.workbench.importers.usage.UsageReader;
 import com.aifinops.workbench.model.usage.Allocation;
@@ -61,7 +65,7 @@ public final class AwsCurReader implements UsageReader {
     @Override
     public int detect(String fileName, String head) {
         Set<String> keys = new HashSet<>();
-        for (String h : CsvRows.headerCells(head)) keys.add(key(h));
+        for (String h : CsvRecords.headerCells(head)) keys.add(key(h));
         if (!keys.contains("line_item_usage_type") || !keys.contains("line_item_product_code")) return 0;
         return head.contains("AmazonBedrock") || head.contains("Amazon Bedrock") ? 95 : 80;
     }
@@ -78,8 +82,8 @@ public final class AwsCurReader implements UsageReader {
     public void read(Path file, UsageSink sink) throws IOException {
         String name = file.getFileName().toString();
         try {
-            try (CsvRows csv = CsvRows.open(file)) {
-                Columns cols = new Columns(csv.header(), AwsCurReader::key);
+            try (CsvRecords csv = CsvRecords.open(file)) {
+                CsvColumns cols = csv.columns(AwsCurReader::key);
                 boolean missing = false;
                 for (String r : REQUIRED) {
                     if (!cols.has(r)) {
@@ -93,7 +97,7 @@ public final class AwsCurReader implements UsageReader {
                         || KNOWN_PREFIXES.stream().anyMatch(k::startsWith), sink);
                 Reading r = new Reading(name, cols, Numbers.styleFor(csv.delimiter()));
                 try {
-                    for (CsvRows.Row row = csv.next(); row != null; row = csv.next()) {
+                    for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
                         try {
                             UsageLine line = r.line(row);
                             if (line != null) sink.accept(line);
@@ -101,7 +105,7 @@ public final class AwsCurReader implements UsageReader {
                             sink.problem(bad.problem(name, row.line()));
                         }
                     }
-                } catch (CsvRows.MalformedCsvException e) {
+                } catch (CsvRecords.MalformedCsvException e) {
                     sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
                 }
                 if (r.skipped > 0) {
@@ -113,7 +117,7 @@ public final class AwsCurReader implements UsageReader {
                             r.rounded + " rows whose usage amount × pricing unit is not a whole number of tokens: rounded half-up"));
                 }
             }
-        } catch (CsvRows.MalformedCsvException e) {
+        } catch (CsvRecords.MalformedCsvException e) {
             sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
         }
     }
@@ -121,7 +125,7 @@ public final class AwsCurReader implements UsageReader {
     /** The state of one read: column indexes, and counts summarised in warnings at the end. */
     private static final class Reading {
         final String file;
-        final Columns cols;
+        final CsvColumns cols;
         final Numbers.Style style;
         final int start, end, productCode, serviceCode, productName, billingEntity, itemType, usageType, amount,
                 unit, cost, currency, principal, resourceTags, principalTags, productModel, account;
@@ -132,7 +136,7 @@ public final class AwsCurReader implements UsageReader {
         final Map<String, TokenUnits.Unit> units = new HashMap<>();
         final Map<String, TokenClass> classes = new HashMap<>();
 
-        Reading(String file, Columns cols, Numbers.Style style) {
+        Reading(String file, CsvColumns cols, Numbers.Style style) {
             this.file = file;
             this.cols = cols;
             this.style = style;
@@ -165,7 +169,7 @@ public final class AwsCurReader implements UsageReader {
             }
         }
 
-        UsageLine line(CsvRows.Row row) {
+        UsageLine line(CsvRecord row) {
             if (!bedrock(row)) {
                 skipped++;
                 return null;
@@ -223,7 +227,7 @@ public final class AwsCurReader implements UsageReader {
                     new SourceRef(file, row.line()));
         }
 
-        boolean bedrock(CsvRows.Row row) {
+        boolean bedrock(CsvRecord row) {
             String code = lower(row.get(productCode));
             String svc = lower(row.get(serviceCode));
             String pname = lower(row.get(productName));
@@ -232,7 +236,7 @@ public final class AwsCurReader implements UsageReader {
                     && pname.contains("bedrock"));
         }
 
-        String model(CsvRows.Row row, String usage) {
+        String model(CsvRecord row, String usage) {
             String pm = row.get(productModel);
             if (pm != null && !pm.isBlank()) return pm.strip();
             String fromType = modelFromUsageType(usage);

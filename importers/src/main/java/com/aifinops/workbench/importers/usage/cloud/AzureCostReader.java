@@ -1,5 +1,9 @@
 package com.aifinops.workbench.importers.usage.cloud;
 
+import com.aifinops.workbench.importers.usage.csv.BadCell;
+import com.aifinops.workbench.importers.usage.csv.CsvColumns;
+import com.aifinops.workbench.importers.usage.csv.CsvRecord;
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.importers.usage.FieldParsers;
 import com.aifinops.workbench.importers.usage.UsageReader;
 import com.aifinops.workbench.model.usage.Allocation;
@@ -81,7 +85,7 @@ public final class AzureCostReader implements UsageReader {
     @Override
     public int detect(String fileName, String head) {
         Set<String> keys = new HashSet<>();
-        for (String h : CsvRows.headerCells(head)) keys.add(key(h));
+        for (String h : CsvRecords.headerCells(head)) keys.add(key(h));
         if (!keys.contains("metername")) return 0;
         boolean cost = keys.contains("costinbillingcurrency") || keys.contains("costinusd") || keys.contains("pretaxcost")
                 || keys.contains("extendedcost");
@@ -99,8 +103,8 @@ public final class AzureCostReader implements UsageReader {
     public void read(Path file, UsageSink sink) throws IOException {
         String name = file.getFileName().toString();
         try {
-            try (CsvRows csv = CsvRows.open(file)) {
-                Columns cols = new Columns(csv.header(), AzureCostReader::key);
+            try (CsvRecords csv = CsvRecords.open(file)) {
+                CsvColumns cols = csv.columns(AzureCostReader::key);
                 Reading r = new Reading(name, cols, Numbers.styleFor(csv.delimiter()));
                 boolean missing = false;
                 for (Map.Entry<String, Integer> req : Map.of("Date", r.date, "MeterName", r.meterName, "Quantity",
@@ -114,7 +118,7 @@ public final class AzureCostReader implements UsageReader {
                 if (missing) return;
                 cols.warnUnknown(name, KNOWN::contains, sink);
                 try {
-                    for (CsvRows.Row row = csv.next(); row != null; row = csv.next()) {
+                    for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
                         try {
                             UsageLine line = r.line(row);
                             if (line != null) sink.accept(line);
@@ -122,7 +126,7 @@ public final class AzureCostReader implements UsageReader {
                             sink.problem(bad.problem(name, row.line()));
                         }
                     }
-                } catch (CsvRows.MalformedCsvException e) {
+                } catch (CsvRecords.MalformedCsvException e) {
                     sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
                 }
                 if (r.skipped > 0) {
@@ -134,14 +138,14 @@ public final class AzureCostReader implements UsageReader {
                             r.rounded + " rows whose quantity × unit is not a whole number of tokens: rounded half-up"));
                 }
             }
-        } catch (CsvRows.MalformedCsvException e) {
+        } catch (CsvRecords.MalformedCsvException e) {
             sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
         }
     }
 
     private static final class Reading {
         final String file;
-        final Columns cols;
+        final CsvColumns cols;
         final Numbers.Style style;
         final int date, meterName, meterSub, meterCategory, product, quantity, unit, cost, currency, price,
                 resourceId, resourceGroup, resourceName, subscription, tags, chargeType, costCenter;
@@ -149,7 +153,7 @@ public final class AzureCostReader implements UsageReader {
         long skipped;
         long rounded;
 
-        Reading(String file, Columns cols, Numbers.Style style) {
+        Reading(String file, CsvColumns cols, Numbers.Style style) {
             this.file = file;
             this.cols = cols;
             this.style = style;
@@ -174,7 +178,7 @@ public final class AzureCostReader implements UsageReader {
             costCenter = cols.find("CostCenter");
         }
 
-        UsageLine line(CsvRows.Row row) {
+        UsageLine line(CsvRecord row) {
             String meter = cell(row, meterName);
             String sub = cell(row, meterSub);
             Meter m = meter(meter);
@@ -225,7 +229,7 @@ public final class AzureCostReader implements UsageReader {
                     new SourceRef(file, row.line()));
         }
 
-        boolean openAi(CsvRows.Row row, Meter m) {
+        boolean openAi(CsvRecord row, Meter m) {
             String cat = cell(row, meterCategory).toLowerCase(Locale.ROOT);
             String prod = cell(row, product).toLowerCase(Locale.ROOT);
             String sub = cell(row, meterSub).toLowerCase(Locale.ROOT);
@@ -313,7 +317,7 @@ public final class AzureCostReader implements UsageReader {
         return "Adjustment";
     }
 
-    private static String cell(CsvRows.Row row, int i) {
+    private static String cell(CsvRecord row, int i) {
         String v = row.get(i);
         return v == null ? "" : v.strip();
     }

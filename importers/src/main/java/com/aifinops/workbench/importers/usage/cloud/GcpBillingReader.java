@@ -1,5 +1,9 @@
 package com.aifinops.workbench.importers.usage.cloud;
 
+import com.aifinops.workbench.importers.usage.csv.BadCell;
+import com.aifinops.workbench.importers.usage.csv.CsvColumns;
+import com.aifinops.workbench.importers.usage.csv.CsvRecord;
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.importers.usage.FieldParsers;
 import com.aifinops.workbench.importers.usage.UsageReader;
 import com.aifinops.workbench.importers.usage.UsageReaders;
@@ -84,7 +88,7 @@ public final class GcpBillingReader implements UsageReader {
             return line.contains("\"service\"") && line.contains("\"sku\"") && line.contains("\"usage_start_time\"") ? 90 : 0;
         }
         Set<String> keys = new HashSet<>();
-        for (String c : CsvRows.headerCells(h)) keys.add(key(c));
+        for (String c : CsvRecords.headerCells(h)) keys.add(key(c));
         if (!keys.contains("service_description") || !keys.contains("sku_description")) return 0;
         if (!keys.contains("cost") && !keys.contains("subtotal") && !keys.contains("unrounded_subtotal")) return 0;
         return h.toLowerCase(Locale.ROOT).contains("vertex ai") || h.contains("Gemini API") ? 90 : 75;
@@ -107,7 +111,7 @@ public final class GcpBillingReader implements UsageReader {
         } else {
             try {
                 readCsv(file, r);
-            } catch (CsvRows.MalformedCsvException e) {
+            } catch (CsvRecords.MalformedCsvException e) {
                 sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
             }
         }
@@ -126,8 +130,8 @@ public final class GcpBillingReader implements UsageReader {
     }
 
     private void readCsv(Path file, Reading r) throws IOException {
-        try (CsvRows csv = CsvRows.open(file)) {
-            Columns cols = new Columns(csv.header(), GcpBillingReader::key);
+        try (CsvRecords csv = CsvRecords.open(file)) {
+            CsvColumns cols = csv.columns(GcpBillingReader::key);
             if (!cols.has("service_description") || !cols.has("sku_description")
                     || !(cols.has("cost") || cols.has("subtotal") || cols.has("unrounded_subtotal"))) {
                 r.sink.problem(ImportProblem.error(r.file, 1, null, null,
@@ -142,7 +146,7 @@ public final class GcpBillingReader implements UsageReader {
             }
             Numbers.Style style = Numbers.styleFor(csv.delimiter());
             try {
-                for (CsvRows.Row row = csv.next(); row != null; row = csv.next()) {
+                for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
                     Map<String, String> cells = new HashMap<>();
                     Map<String, String> names = new HashMap<>();
                     for (int i = 0; i < cols.size(); i++) {
@@ -152,7 +156,7 @@ public final class GcpBillingReader implements UsageReader {
                     if (FieldParsers.isBlank(cells.get("service_description")) && isSummary(row)) continue;
                     r.accept(new Cells(cells, names, style, headerCurrency), row.line());
                 }
-            } catch (CsvRows.MalformedCsvException e) {
+            } catch (CsvRecords.MalformedCsvException e) {
                 r.sink.problem(ImportProblem.error(r.file, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
             }
         }
@@ -211,7 +215,7 @@ public final class GcpBillingReader implements UsageReader {
     }
 
     /** A console summary row (its service is blank): a cell that reads Subtotal / Tax / Filtered total. */
-    private static boolean isSummary(CsvRows.Row row) {
+    private static boolean isSummary(CsvRecord row) {
         for (String c : row.cells()) {
             if (c != null && SUMMARY.contains(c.strip().replaceAll(":$", "").toLowerCase(Locale.ROOT))) return true;
         }

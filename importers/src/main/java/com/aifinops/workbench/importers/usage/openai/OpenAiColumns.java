@@ -1,6 +1,6 @@
 package com.aifinops.workbench.importers.usage.openai;
 
-import com.aifinops.workbench.importers.usage.vendor.Row;
+import com.aifinops.workbench.importers.usage.csv.CheckedRecord;
 import com.aifinops.workbench.model.usage.Allocation;
 
 import java.time.Instant;
@@ -38,7 +38,7 @@ final class OpenAiColumns {
     }
 
     /** The first of the time columns with a value (Unix seconds before the {@code *_iso} copy). */
-    static Instant time(Row row, String... columns) {
+    static Instant time(CheckedRecord row, String... columns) {
         for (String c : columns) {
             if (row.text(c) != null) {
                 return row.instant(c);

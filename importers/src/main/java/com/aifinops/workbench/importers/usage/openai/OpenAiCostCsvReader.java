@@ -1,9 +1,9 @@
 package com.aifinops.workbench.importers.usage.openai;
 
 import com.aifinops.workbench.importers.usage.UsageReader;
-import com.aifinops.workbench.importers.usage.vendor.DelimitedRows;
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.importers.usage.vendor.Heads;
-import com.aifinops.workbench.importers.usage.vendor.Row;
+import com.aifinops.workbench.importers.usage.csv.CheckedRecord;
 import com.aifinops.workbench.model.usage.UsageLine;
 import com.aifinops.workbench.model.usage.UsageSink;
 
@@ -64,7 +64,7 @@ public final class OpenAiCostCsvReader implements UsageReader {
 
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
-        DelimitedRows.read(file, KNOWN, sink, row -> {
+        CsvRecords.forEachChecked(file, KNOWN, sink, row -> {
             if (row.text("amount_value") == null) {
                 return; // a day without cost: only time (and organisation) cells
             }
@@ -75,7 +75,7 @@ public final class OpenAiCostCsvReader implements UsageReader {
         });
     }
 
-    private static UsageLine line(Row row) {
+    private static UsageLine line(CheckedRecord row) {
         Instant start = OpenAiColumns.time(row, "start_time", "start_time_iso");
         Instant end = OpenAiColumns.time(row, "end_time", "end_time_iso");
         BigDecimal amount = row.money("amount_value");

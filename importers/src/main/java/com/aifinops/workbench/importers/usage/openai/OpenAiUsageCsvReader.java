@@ -1,9 +1,9 @@
 package com.aifinops.workbench.importers.usage.openai;
 
 import com.aifinops.workbench.importers.usage.UsageReader;
-import com.aifinops.workbench.importers.usage.vendor.DelimitedRows;
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.importers.usage.vendor.Heads;
-import com.aifinops.workbench.importers.usage.vendor.Row;
+import com.aifinops.workbench.importers.usage.csv.CheckedRecord;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.UsageLine;
 import com.aifinops.workbench.model.usage.UsageSink;
@@ -76,7 +76,7 @@ public final class OpenAiUsageCsvReader implements UsageReader {
 
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
-        DelimitedRows.read(file, KNOWN, sink, row -> {
+        CsvRecords.forEachChecked(file, KNOWN, sink, row -> {
             if (MEASURES.stream().allMatch(c -> row.text(c) == null)) {
                 return; // an empty period: only the time cells
             }
@@ -87,7 +87,7 @@ public final class OpenAiUsageCsvReader implements UsageReader {
         });
     }
 
-    private static UsageLine line(Row row, UsageSink sink) {
+    private static UsageLine line(CheckedRecord row, UsageSink sink) {
         Instant start = OpenAiColumns.time(row, "start_time", "start_time_iso");
         Instant end = OpenAiColumns.time(row, "end_time", "end_time_iso");
         if (start == null) {

@@ -1,5 +1,6 @@
 package com.aifinops.workbench.importers.usage.vendor;
 
+import com.aifinops.workbench.importers.usage.csv.CheckedRecord;
 import com.aifinops.workbench.importers.usage.FieldParsers;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.SourceRef;
@@ -107,7 +108,7 @@ public final class JsonFields {
             return n.booleanValue();
         }
         try {
-            return Row.parseBool(n.asText());
+            return CheckedRecord.parseBool(n.asText());
         } catch (IllegalArgumentException e) {
             error(dotted, n.toString(), "expected true or false");
             return null;

@@ -1,6 +1,7 @@
 package com.aifinops.workbench.importers.usage.openai;
 
 import com.aifinops.workbench.importers.usage.csv.CheckedRecord;
+import com.aifinops.workbench.importers.usage.vendor.BucketPages;
 import com.aifinops.workbench.model.usage.Allocation;
 
 import java.time.Instant;
@@ -16,6 +17,10 @@ final class OpenAiColumns {
 
     /** The only columns of an export over a window with no usage (formats.md §1.3). */
     static final Set<String> TIME = Set.of("start_time", "end_time", "start_time_iso", "end_time_iso");
+
+    /** The bucket window of the Usage and Costs API pages (Unix seconds). */
+    static final BucketPages.Window WINDOW = new BucketPages.Window("start_time", "end_time",
+            "expected the bucket start in Unix seconds");
 
     private OpenAiColumns() {
     }

@@ -77,8 +77,7 @@ public final class InvoiceCsvReader {
         try {
             return readCsv(file, name, providerOrNull);
         } catch (CsvRecords.MalformedCsvException e) {
-            return new InvoiceRead(List.of(), List.of(ImportProblem.error(name, e.line(), null, null,
-                    "broken CSV quoting: " + e.getMessage())));
+            return new InvoiceRead(List.of(), List.of(CsvRecords.brokenQuoting(name, e)));
         }
     }
 
@@ -156,7 +155,7 @@ public final class InvoiceCsvReader {
                     }
                 }
             } catch (CsvRecords.MalformedCsvException e) {
-                problems.add(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
+                problems.add(CsvRecords.brokenQuoting(name, e));
             }
         }
         List<Invoice> invoices = new ArrayList<>();

@@ -48,15 +48,7 @@ public final class AnthropicCostCsvReader implements UsageReader {
 
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
-        CsvRecords.forEachChecked(file, KNOWN, sink, row -> {
-            if (row.text("cost_usd") == null) {
-                return;
-            }
-            UsageLine line = line(row);
-            if (line != null && row.ok()) {
-                sink.accept(line);
-            }
-        });
+        CsvRecords.readLines(file, KNOWN, sink, row -> row.text("cost_usd") == null, AnthropicCostCsvReader::line);
     }
 
     private static UsageLine line(CheckedRecord row) {

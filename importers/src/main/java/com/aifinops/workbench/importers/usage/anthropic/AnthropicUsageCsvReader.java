@@ -56,15 +56,8 @@ public final class AnthropicUsageCsvReader implements UsageReader {
 
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
-        CsvRecords.forEachChecked(file, KNOWN, sink, row -> {
-            if (TOKENS.stream().allMatch(c -> row.text(c) == null)) {
-                return; // nothing used in this period
-            }
-            UsageLine line = line(row);
-            if (line != null && row.ok()) {
-                sink.accept(line);
-            }
-        });
+        // a row without tokens: nothing used in this period
+        CsvRecords.readLines(file, KNOWN, sink, row -> row.allBlank(TOKENS), AnthropicUsageCsvReader::line);
     }
 
     private static UsageLine line(CheckedRecord row) {

@@ -96,18 +96,7 @@ public final class AwsCurReader implements UsageReader {
                 cols.warnUnknown(name, k -> k.equals("product") || k.equals("discount")
                         || KNOWN_PREFIXES.stream().anyMatch(k::startsWith), sink);
                 Reading r = new Reading(name, cols, Numbers.styleFor(csv.delimiter()));
-                try {
-                    for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
-                        try {
-                            UsageLine line = r.line(row);
-                            if (line != null) sink.accept(line);
-                        } catch (BadCell bad) {
-                            sink.problem(bad.problem(name, row.line()));
-                        }
-                    }
-                } catch (CsvRecords.MalformedCsvException e) {
-                    sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
-                }
+                csv.readLines(name, sink, r::line);
                 if (r.skipped > 0) {
                     sink.problem(ImportProblem.warning(name, 0, "line_item_product_code",
                             r.skipped + " rows of other services than Amazon Bedrock skipped"));
@@ -118,7 +107,7 @@ public final class AwsCurReader implements UsageReader {
                 }
             }
         } catch (CsvRecords.MalformedCsvException e) {
-            sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
+            sink.problem(CsvRecords.brokenQuoting(name, e));
         }
     }
 

@@ -117,18 +117,7 @@ public final class AzureCostReader implements UsageReader {
                 }
                 if (missing) return;
                 cols.warnUnknown(name, KNOWN::contains, sink);
-                try {
-                    for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
-                        try {
-                            UsageLine line = r.line(row);
-                            if (line != null) sink.accept(line);
-                        } catch (BadCell bad) {
-                            sink.problem(bad.problem(name, row.line()));
-                        }
-                    }
-                } catch (CsvRecords.MalformedCsvException e) {
-                    sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
-                }
+                csv.readLines(name, sink, r::line);
                 if (r.skipped > 0) {
                     sink.problem(ImportProblem.warning(name, 0, cols.name(r.meterCategory),
                             r.skipped + " rows of other services than Azure OpenAI skipped"));
@@ -139,7 +128,7 @@ public final class AzureCostReader implements UsageReader {
                 }
             }
         } catch (CsvRecords.MalformedCsvException e) {
-            sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
+            sink.problem(CsvRecords.brokenQuoting(name, e));
         }
     }
 

@@ -112,7 +112,7 @@ public final class GcpBillingReader implements UsageReader {
             try {
                 readCsv(file, r);
             } catch (CsvRecords.MalformedCsvException e) {
-                sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
+                sink.problem(CsvRecords.brokenQuoting(name, e));
             }
         }
         if (r.skipped > 0) {
@@ -157,7 +157,7 @@ public final class GcpBillingReader implements UsageReader {
                     r.accept(new Cells(cells, names, style, headerCurrency), row.line());
                 }
             } catch (CsvRecords.MalformedCsvException e) {
-                r.sink.problem(ImportProblem.error(r.file, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
+                r.sink.problem(CsvRecords.brokenQuoting(r.file, e));
             }
         }
     }

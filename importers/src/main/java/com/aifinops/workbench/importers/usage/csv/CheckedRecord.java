@@ -50,6 +50,11 @@ public final class CheckedRecord {
         return FieldParsers.isBlank(raw) ? null : raw.strip();
     }
 
+    /** True when none of {@code columns} has a value (e.g. a period without usage). */
+    public boolean allBlank(java.util.List<String> columns) {
+        return columns.stream().allMatch(c -> text(c) == null);
+    }
+
     /** The first of the columns that has a value. */
     public String firstText(String... columns) {
         for (String c : columns) {

@@ -2,6 +2,7 @@ package com.aifinops.workbench.importers.usage.csv;
 
 import com.aifinops.workbench.importers.usage.FieldParsers;
 import com.aifinops.workbench.model.usage.ImportProblem;
+import com.aifinops.workbench.model.usage.UsageLine;
 import com.aifinops.workbench.model.usage.UsageSink;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -21,6 +22,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -162,7 +164,7 @@ public final class CsvRecords implements AutoCloseable {
     }
 
     /** The header looked up by another key, e.g. one that folds {@code lineItem/UsageType} into {@code line_item_usage_type}. */
-    public CsvColumns columns(java.util.function.Function<String, String> keyOf) {
+    public CsvColumns columns(Function<String, String> keyOf) {
         return new CsvColumns(header, keyOf);
     }
 
@@ -190,6 +192,31 @@ public final class CsvRecords implements AutoCloseable {
             CsvRecord row = new CsvRecord(start, values(records.next()), columns);
             if (!skip.test(row)) return row;
         }
+    }
+
+    /**
+     * Sends the line {@code line} builds from each remaining record (none when it returns {@code null}). A
+     * {@link BadCell} it throws rejects the record with an error at its line; broken quoting is an error
+     * ({@code broken CSV quoting: …}) after which reading stops.
+     */
+    public void readLines(String file, UsageSink sink, Function<CsvRecord, UsageLine> line) throws IOException {
+        try {
+            for (CsvRecord row = next(); row != null; row = next()) {
+                try {
+                    UsageLine built = line.apply(row);
+                    if (built != null) sink.accept(built);
+                } catch (BadCell bad) {
+                    sink.problem(bad.problem(file, row.line()));
+                }
+            }
+        } catch (MalformedCsvException e) {
+            sink.problem(brokenQuoting(file, e));
+        }
+    }
+
+    /** The error for broken quoting met while opening or reading a file. */
+    public static ImportProblem brokenQuoting(String file, MalformedCsvException e) {
+        return ImportProblem.error(file, e.line(), null, null, "broken CSV quoting: " + e.getMessage());
     }
 
     /**
@@ -230,6 +257,24 @@ public final class CsvRecords implements AutoCloseable {
                 reportUnreadable(name, e, sink);
             }
         }
+    }
+
+    /**
+     * {@link #forEachChecked} for readers of one usage line per record: a record {@code skip} accepts (an empty
+     * period) is passed over, and the line {@code line} builds is sent when it is not {@code null} and no cell of
+     * the record was malformed.
+     */
+    public static void readLines(Path file, Set<String> known, UsageSink sink, Predicate<CheckedRecord> skip,
+                                 Function<CheckedRecord, UsageLine> line) throws IOException {
+        forEachChecked(file, known, sink, row -> {
+            if (skip.test(row)) {
+                return;
+            }
+            UsageLine built = line.apply(row);
+            if (built != null && row.ok()) {
+                sink.accept(built);
+            }
+        });
     }
 
     private static void reportUnreadable(String name, MalformedCsvException e, UsageSink sink) throws IOException {

@@ -80,20 +80,10 @@ public final class MappedCsvReader implements UsageReader {
                 mapping.mappedHeaders().values().forEach(h -> used.add(FieldParsers.headerKey(h)));
                 cols.warnUnknown(name, used::contains, sink);
                 Reading r = new Reading(name, cols, Numbers.styleFor(csv.delimiter()));
-                try {
-                    for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
-                        try {
-                            sink.accept(r.line(row));
-                        } catch (BadCell bad) {
-                            sink.problem(bad.problem(name, row.line()));
-                        }
-                    }
-                } catch (CsvRecords.MalformedCsvException e) {
-                    sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
-                }
+                csv.readLines(name, sink, r::line);
             }
         } catch (CsvRecords.MalformedCsvException e) {
-            sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
+            sink.problem(CsvRecords.brokenQuoting(name, e));
         }
     }
 

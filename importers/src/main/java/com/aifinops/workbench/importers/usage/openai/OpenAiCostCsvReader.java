@@ -64,15 +64,8 @@ public final class OpenAiCostCsvReader implements UsageReader {
 
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
-        CsvRecords.forEachChecked(file, KNOWN, sink, row -> {
-            if (row.text("amount_value") == null) {
-                return; // a day without cost: only time (and organisation) cells
-            }
-            UsageLine line = line(row);
-            if (line != null && row.ok()) {
-                sink.accept(line);
-            }
-        });
+        // a day without cost: only time (and organisation) cells
+        CsvRecords.readLines(file, KNOWN, sink, row -> row.text("amount_value") == null, OpenAiCostCsvReader::line);
     }
 
     private static UsageLine line(CheckedRecord row) {

@@ -76,15 +76,8 @@ public final class OpenAiUsageCsvReader implements UsageReader {
 
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
-        CsvRecords.forEachChecked(file, KNOWN, sink, row -> {
-            if (MEASURES.stream().allMatch(c -> row.text(c) == null)) {
-                return; // an empty period: only the time cells
-            }
-            UsageLine line = line(row, sink);
-            if (line != null && row.ok()) {
-                sink.accept(line);
-            }
-        });
+        // an empty period: only the time cells
+        CsvRecords.readLines(file, KNOWN, sink, row -> row.allBlank(MEASURES), row -> line(row, sink));
     }
 
     private static UsageLine line(CheckedRecord row, UsageSink sink) {

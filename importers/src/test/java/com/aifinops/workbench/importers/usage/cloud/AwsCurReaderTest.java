@@ -1,6 +1,7 @@
 package com.aifinops.workbench.importers.usage.cloud;
 
-import com.aifinops.workbench.importers.usage.CollectingSink;
+import com.aifinops.workbench.importers.usage.ReaderFixtures;
+import com.aifinops.workbench.importers.usage.ReaderFixtures.CollectingSink;
 import com.aifinops.workbench.model.Usd;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.UsageLine;
@@ -14,10 +15,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.atLine;
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.errors;
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.sum;
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.warnings;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.atLine;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.errors;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.sum;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.warnings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,7 +29,7 @@ class AwsCurReaderTest {
 
     @Test
     void bedrockLinesAreScaledByTheirPricingUnitAndKeepTheirExactCost() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/aws-cur/bedrock-cur2.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/aws-cur/bedrock-cur2.csv");
         assertEquals(List.of(), errors(s));
         // lines 2–6, 9, 10, 11 are Bedrock; 7 (EC2) and 8 (S3) are not
         assertEquals(8, s.lines.size());
@@ -38,14 +39,14 @@ class AwsCurReaderTest {
         assertEquals(2_900_000, sum(s.lines, UsageLine::cacheReadTokens));      // 2,900,000 × tokens
         assertEquals(400_000, sum(s.lines, UsageLine::cacheWrite5mTokens));     // 0.4 × 1M tokens
         // 0.0972873 + 0.20625 + 0.87 + 1.5 + 0.003 + 0.35 (tax) − 0.50 (credit) + 0.003 = 2.5295373
-        BigDecimal total = Fixtures.cost(s.lines);
+        BigDecimal total = ReaderFixtures.billed(s.lines);
         assertEquals(0, new BigDecimal("2.5295373").compareTo(total), total.toPlainString());
         assertEquals(new BigDecimal("2.53"), Usd.cents(total));
     }
 
     @Test
     void modelPrincipalAndTagsBecomeTheAllocation() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/aws-cur/bedrock-cur2.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/aws-cur/bedrock-cur2.csv");
         UsageLine input = atLine(s.lines, 2);
         assertEquals("aws-bedrock", input.provider());
         assertEquals("Claude3.5Sonnet", input.model());
@@ -74,7 +75,7 @@ class AwsCurReaderTest {
 
     @Test
     void taxAndCreditLinesKeepTheirCostWithoutTokens() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/aws-cur/bedrock-cur2.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/aws-cur/bedrock-cur2.csv");
         UsageLine tax = atLine(s.lines, 9);
         assertEquals("Tax", tax.allocation().tags().get("charge_category"));
         assertEquals(0, new BigDecimal("0.35").compareTo(tax.billedCost()));
@@ -88,7 +89,7 @@ class AwsCurReaderTest {
 
     @Test
     void otherServicesAreSummarisedInOneWarning() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/aws-cur/bedrock-cur2.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/aws-cur/bedrock-cur2.csv");
         List<ImportProblem> w = warnings(s);
         assertEquals(1, w.size(), w.toString());
         assertTrue(w.get(0).message().startsWith("2 rows of other services"), w.get(0).message());
@@ -96,7 +97,7 @@ class AwsCurReaderTest {
 
     @Test
     void malformedValuesNameLineColumnAndValue() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/aws-cur/bedrock-cur2-bad.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/aws-cur/bedrock-cur2-bad.csv");
         assertEquals(1, s.lines.size()); // only line 2 is good
         List<ImportProblem> e = errors(s);
         assertEquals(3, e.size(), e.toString());

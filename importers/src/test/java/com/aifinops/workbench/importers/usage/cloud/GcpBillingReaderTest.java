@@ -1,6 +1,7 @@
 package com.aifinops.workbench.importers.usage.cloud;
 
-import com.aifinops.workbench.importers.usage.CollectingSink;
+import com.aifinops.workbench.importers.usage.ReaderFixtures;
+import com.aifinops.workbench.importers.usage.ReaderFixtures.CollectingSink;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.UsageLine;
 import org.junit.jupiter.api.Test;
@@ -13,10 +14,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.atLine;
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.errors;
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.sum;
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.warnings;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.atLine;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.errors;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.sum;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.warnings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ class GcpBillingReaderTest {
 
     @Test
     void bigQueryCsvVertexRowsWithCreditsAndPricingUnits() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/gcp-billing/vertex-bq-export.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/gcp-billing/vertex-bq-export.csv");
         assertEquals(List.of(), errors(s));
         assertEquals(5, s.lines.size()); // Compute Engine and Cloud Storage skipped
         assertEquals(1_000_000 + 300_000, sum(s.lines, UsageLine::uncachedInputTokens));
@@ -35,7 +36,7 @@ class GcpBillingReaderTest {
         assertEquals(250_000 + 50_000, sum(s.lines, UsageLine::outputTokens));
         assertEquals(50_000, sum(s.lines, UsageLine::reasoningTokens)); // the Thinking SKU
         // 0.3 + (0.625 − 0.125 credit) + 0.012 + 0.5 + 0.375 = 1.687
-        assertEquals(0, new BigDecimal("1.687").compareTo(Fixtures.cost(s.lines)));
+        assertEquals(0, new BigDecimal("1.687").compareTo(ReaderFixtures.billed(s.lines)));
         List<ImportProblem> w = warnings(s);
         assertEquals(1, w.size(), w.toString());
         assertTrue(w.get(0).message().startsWith("2 rows of other services"));
@@ -43,7 +44,7 @@ class GcpBillingReaderTest {
 
     @Test
     void skuGivesModelClassTierAndBatch() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/gcp-billing/vertex-bq-export.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/gcp-billing/vertex-bq-export.csv");
         UsageLine in = atLine(s.lines, 2);
         assertEquals("gcp-vertex", in.provider());
         assertEquals("gemini 2.5 flash", in.model());
@@ -64,12 +65,12 @@ class GcpBillingReaderTest {
 
     @Test
     void consoleReportSkipsSummaryRowsAndReadsQuotedThousands() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/gcp-billing/vertex-console-report.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/gcp-billing/vertex-console-report.csv");
         assertEquals(List.of(), errors(s));
         assertEquals(2, s.lines.size());
         assertEquals(100_000, sum(s.lines, UsageLine::uncachedInputTokens)); // "100,000" count
         assertEquals(20_000, sum(s.lines, UsageLine::outputTokens));
-        assertEquals(0, new BigDecimal("0.08").compareTo(Fixtures.cost(s.lines))); // 0.03 + 0.05
+        assertEquals(0, new BigDecimal("0.08").compareTo(ReaderFixtures.billed(s.lines))); // 0.03 + 0.05
         assertEquals("USD", s.lines.get(0).currency());                          // from "Subtotal ($)"
         assertEquals(Instant.parse("2026-05-02T00:00:00Z"), s.lines.get(0).end()); // a day
         List<ImportProblem> w = warnings(s);
@@ -78,7 +79,7 @@ class GcpBillingReaderTest {
 
     @Test
     void jsonLinesNestedExport() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/gcp-billing/vertex-bq-export.jsonl");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/gcp-billing/vertex-bq-export.jsonl");
         assertEquals(List.of(), errors(s));
         assertEquals(2, s.lines.size());
         UsageLine vertex = s.lines.get(0);

@@ -1,6 +1,7 @@
 package com.aifinops.workbench.importers.usage.focus;
 
-import com.aifinops.workbench.importers.usage.CollectingSink;
+import com.aifinops.workbench.importers.usage.ReaderFixtures;
+import com.aifinops.workbench.importers.usage.ReaderFixtures.CollectingSink;
 import com.aifinops.workbench.importers.usage.UsageReaders;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.UsageLine;
@@ -11,16 +12,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.billed;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,26 +30,14 @@ class FocusReaderTest {
     private final FocusReader reader = new FocusReader();
 
     static Path fixture(String name) {
-        try {
-            return Path.of(FocusReaderTest.class.getResource("/usage/focus/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return ReaderFixtures.fixture("focus", name);
     }
 
-    private CollectingSink read(Path file) throws IOException {
-        CollectingSink sink = new CollectingSink();
-        reader.read(file, sink);
-        return sink;
+    private CollectingSink read(Path file) {
+        return ReaderFixtures.read(reader, file);
     }
 
-    static BigDecimal billed(List<UsageLine> lines) {
-        return lines.stream().map(UsageLine::billedCost).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
 
-    static long sum(List<UsageLine> lines, ToLongFunction<UsageLine> f) {
-        return lines.stream().mapToLong(f).sum();
-    }
 
     @Test
     void realFocus10SampleKeepsEveryRowAndItsBilledCostToTheLastDigit() throws IOException {

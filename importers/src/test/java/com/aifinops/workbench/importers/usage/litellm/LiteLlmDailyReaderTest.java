@@ -1,6 +1,7 @@
 package com.aifinops.workbench.importers.usage.litellm;
 
-import com.aifinops.workbench.importers.usage.CollectingSink;
+import com.aifinops.workbench.importers.usage.ReaderFixtures;
+import com.aifinops.workbench.importers.usage.ReaderFixtures.CollectingSink;
 import com.aifinops.workbench.importers.usage.UsageReaders;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.UsageLine;
@@ -11,13 +12,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.ToLongFunction;
 
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,22 +25,13 @@ class LiteLlmDailyReaderTest {
     private final LiteLlmDailyReader reader = new LiteLlmDailyReader();
 
     static Path fixture(String name) {
-        try {
-            return Path.of(LiteLlmDailyReaderTest.class.getResource("/usage/litellm/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return ReaderFixtures.fixture("litellm", name);
     }
 
-    private CollectingSink read(Path file) throws IOException {
-        CollectingSink sink = new CollectingSink();
-        reader.read(file, sink);
-        return sink;
+    private CollectingSink read(Path file) {
+        return ReaderFixtures.read(reader, file);
     }
 
-    private static long sum(List<UsageLine> lines, ToLongFunction<UsageLine> f) {
-        return lines.stream().mapToLong(f).sum();
-    }
 
     @Test
     void dailyUserSpendTotals() throws IOException {

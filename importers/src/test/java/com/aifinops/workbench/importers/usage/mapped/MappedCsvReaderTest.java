@@ -1,9 +1,9 @@
 package com.aifinops.workbench.importers.usage.mapped;
 
-import com.aifinops.workbench.importers.usage.CollectingSink;
+import com.aifinops.workbench.importers.usage.ReaderFixtures.CollectingSink;
 import com.aifinops.workbench.importers.usage.UsageReader;
 import com.aifinops.workbench.importers.usage.UsageReaders;
-import com.aifinops.workbench.importers.usage.cloud.Fixtures;
+import com.aifinops.workbench.importers.usage.ReaderFixtures;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.UsageLine;
 import org.junit.jupiter.api.Test;
@@ -17,9 +17,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.errors;
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.sum;
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.warnings;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.errors;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.sum;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.warnings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,14 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MappedCsvReaderTest {
     private static ColumnMapping gatewayMapping() throws IOException {
-        return ColumnMapping.fromJson(Files.readString(Fixtures.path("usage/mapped-csv/gateway-log.mapping.json")));
+        return ColumnMapping.fromJson(Files.readString(ReaderFixtures.path("usage/mapped-csv/gateway-log.mapping.json")));
     }
 
     @Test
     void readsAGatewayLogThroughItsSavedMapping() throws IOException {
         UsageReader reader = UsageReaders.mapped(gatewayMapping());
         assertEquals("mapped-csv", reader.format());
-        CollectingSink s = Fixtures.read(reader, "usage/mapped-csv/gateway-log.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/mapped-csv/gateway-log.csv");
         assertEquals(List.of(), s.problems);
         assertEquals(3, s.lines.size());
         // tokens in thousands; input includes cached: (1.5 − 0.5) + 2 + 0.4 = 3.4k uncached
@@ -44,7 +44,7 @@ class MappedCsvReaderTest {
         assertEquals(750 + 1_000 + 100, sum(s.lines, UsageLine::outputTokens));
         assertEquals(250, sum(s.lines, UsageLine::reasoningTokens));
         // 0.01375 + 0.021 + 0.0003 = 0.03505
-        assertEquals(0, new BigDecimal("0.03505").compareTo(Fixtures.cost(s.lines)));
+        assertEquals(0, new BigDecimal("0.03505").compareTo(ReaderFixtures.billed(s.lines)));
         UsageLine first = s.lines.get(0);
         assertEquals(Instant.parse("2026-05-31T10:00:00Z"), first.start()); // dd/MM/yyyy HH:mm, UTC
         assertEquals("openai", first.provider());

@@ -1,6 +1,7 @@
 package com.aifinops.workbench.importers.usage.otel;
 
-import com.aifinops.workbench.importers.usage.CollectingSink;
+import com.aifinops.workbench.importers.usage.ReaderFixtures;
+import com.aifinops.workbench.importers.usage.ReaderFixtures.CollectingSink;
 import com.aifinops.workbench.importers.usage.UsageReaders;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.UsageLine;
@@ -10,13 +11,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.ToLongFunction;
 
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,22 +25,13 @@ class OtelGenAiReaderTest {
     private final OtelGenAiReader reader = new OtelGenAiReader();
 
     static Path fixture(String name) {
-        try {
-            return Path.of(OtelGenAiReaderTest.class.getResource("/usage/otel/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return ReaderFixtures.fixture("otel", name);
     }
 
-    private CollectingSink read(Path file) throws IOException {
-        CollectingSink sink = new CollectingSink();
-        reader.read(file, sink);
-        return sink;
+    private CollectingSink read(Path file) {
+        return ReaderFixtures.read(reader, file);
     }
 
-    private static long sum(List<UsageLine> lines, ToLongFunction<UsageLine> f) {
-        return lines.stream().mapToLong(f).sum();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"genai_spans.otlp.json", "genai_spans.otlp.jsonl"})

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -118,22 +117,18 @@ class AwsCurReaderTest {
 
     @Test
     void aFileWithoutThePricingUnitIsRefusedNotGuessed(@TempDir Path dir) throws IOException {
-        Path f = dir.resolve("cur.csv");
-        Files.writeString(f, "line_item_usage_start_date,line_item_product_code,line_item_usage_type,line_item_usage_amount,line_item_unblended_cost\n"
+        Path f = ReaderFixtures.write(dir, "cur.csv", "line_item_usage_start_date,line_item_product_code,line_item_usage_type,line_item_usage_amount,line_item_unblended_cost\n"
                 + "2026-05-01T00:00:00Z,AmazonBedrock,USE1-Claude3.5Sonnet-input-tokens,10,0.033\n");
-        CollectingSink s = new CollectingSink();
-        reader.read(f, s);
+        CollectingSink s = ReaderFixtures.read(reader, f);
         assertEquals(List.of(), s.lines);
         assertEquals("pricing_unit", errors(s).get(0).column());
     }
 
     @Test
     void legacyCurHeadersReadTheSame(@TempDir Path dir) throws IOException {
-        Path f = dir.resolve("legacy.csv");
-        Files.writeString(f, "\uFEFFlineItem/UsageStartDate,lineItem/ProductCode,lineItem/UsageType,lineItem/UsageAmount,lineItem/UnblendedCost,pricing/unit,resourceTags/user:team\r\n"
+        Path f = ReaderFixtures.write(dir, "legacy.csv", "\uFEFFlineItem/UsageStartDate,lineItem/ProductCode,lineItem/UsageType,lineItem/UsageAmount,lineItem/UnblendedCost,pricing/unit,resourceTags/user:team\r\n"
                 + "2026-05-01T00:00:00Z,AmazonBedrock,USE1-Claude3.5Sonnet-input-tokens,2.5,0.00825,1K tokens,search\r\n");
-        CollectingSink s = new CollectingSink();
-        reader.read(f, s);
+        CollectingSink s = ReaderFixtures.read(reader, f);
         assertEquals(List.of(), s.problems);
         assertEquals(2_500, s.lines.get(0).uncachedInputTokens()); // 2.5 × 1K
         assertEquals("search", s.lines.get(0).allocation().team());
@@ -142,13 +137,11 @@ class AwsCurReaderTest {
 
     @Test
     void brokenQuotingIsAProblemAtItsLineNotAnException(@TempDir Path dir) throws IOException {
-        Path f = dir.resolve("cur.csv");
-        Files.writeString(f, "line_item_usage_start_date,line_item_product_code,line_item_usage_type,line_item_usage_amount,line_item_unblended_cost,pricing_unit,resource_tags\n"
+        Path f = ReaderFixtures.write(dir, "cur.csv", "line_item_usage_start_date,line_item_product_code,line_item_usage_type,line_item_usage_amount,line_item_unblended_cost,pricing_unit,resource_tags\n"
                 + "2026-05-01T00:00:00Z,AmazonBedrock,USE1-Claude3.5Sonnet-input-tokens,1,0.0033,1K tokens,\"{\"\"user_team\"\":\"\"a\"\",\n"
                 + "\"\"user_env\"\":\"\"b\"\"}\"\n"
                 + "2026-05-01T00:00:00Z,AmazonBedrock,USE1-Claude3.5Sonnet-input-tokens,1,0.0033,1K tokens,\"{\"\"x\"\" \"oops\n");
-        CollectingSink s = new CollectingSink();
-        reader.read(f, s);
+        CollectingSink s = ReaderFixtures.read(reader, f);
         assertEquals(1, s.lines.size(), s.problems.toString()); // the quoted multi-line cell is one record (lines 2–3)
         assertEquals("a", s.lines.get(0).allocation().team());
         assertEquals("b", s.lines.get(0).allocation().environment());
@@ -157,10 +150,8 @@ class AwsCurReaderTest {
         assertEquals(4, e.get(0).line());                    // the record after it starts on line 4
         assertTrue(e.get(0).message().startsWith("broken CSV quoting"));
 
-        Path header = dir.resolve("h.csv");
-        Files.writeString(header, "\"line_item_usage_type,x\n");
-        CollectingSink h = new CollectingSink();
-        reader.read(header, h);
+        Path header = ReaderFixtures.write(dir, "h.csv", "\"line_item_usage_type,x\n");
+        CollectingSink h = ReaderFixtures.read(reader, header);
         assertEquals(1, errors(h).get(0).line());
     }
 

@@ -105,12 +105,10 @@ class AzureCostReaderTest {
 
     @Test
     void legacyEaDownloadSpellings(@TempDir Path dir) throws IOException {
-        Path f = dir.resolve("legacy.csv");
-        Files.writeString(f, "AccountName,SubscriptionGuid,Date,Month,Day,Year,Product,MeterCategory,MeterSubCategory,MeterName,ConsumedQuantity,ResourceRate,ExtendedCost,UnitOfMeasure,InstanceId,ResourceGroup,Tags\n"
+        Path f = ReaderFixtures.write(dir, "legacy.csv", "AccountName,SubscriptionGuid,Date,Month,Day,Year,Product,MeterCategory,MeterSubCategory,MeterName,ConsumedQuantity,ResourceRate,ExtendedCost,UnitOfMeasure,InstanceId,ResourceGroup,Tags\n"
                 + "Contoso,0000,5/3/2026,5,3,2026,Azure OpenAI,Cognitive Services,Azure OpenAI,gpt 4o 0513 Input global Tokens,2,0.0025,0.005,1K,/subscriptions/0000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/acct,rg,\n");
         assertEquals(90, reader.detect("legacy.csv", Files.readString(f)));
-        CollectingSink s = new CollectingSink();
-        reader.read(f, s);
+        CollectingSink s = ReaderFixtures.read(reader, f);
         assertEquals(List.of(), s.problems);
         assertEquals(2_000, s.lines.get(0).uncachedInputTokens()); // 2 × 1K
         assertEquals(0, new BigDecimal("0.005").compareTo(s.lines.get(0).billedCost()));

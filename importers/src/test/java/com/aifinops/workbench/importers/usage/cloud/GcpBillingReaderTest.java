@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -100,15 +99,13 @@ class GcpBillingReaderTest {
 
     @Test
     void malformedValuesNameLineAndColumn(@TempDir Path dir) throws IOException {
-        Path csv = dir.resolve("bad.csv");
-        Files.writeString(csv, "service.description,sku.description,usage_start_time,cost,usage.amount,usage.unit,labels,my_column\n"
+        Path csv = ReaderFixtures.write(dir, "bad.csv", "service.description,sku.description,usage_start_time,cost,usage.amount,usage.unit,labels,my_column\n"
                 + "Vertex AI,Generate content input token count gemini 2.5 flash,2026-05-01 00:00:00 UTC,0.3,1000000,count,[],x\n"
                 + "Vertex AI,Generate content input token count gemini 2.5 flash,2026-05-01 00:00:00 UTC,0.3,12x,count,[],x\n"
                 + "Vertex AI,Generate content output token count gemini 2.5 flash,2026-05-01 00:00:00 UTC,zero,100,count,[],x\n"
                 + "Vertex AI,Generate content output token count gemini 2.5 flash,2026-05-01 00:00:00 UTC,0.1,100,requests,[],x\n"
                 + "Vertex AI,Generate content output token count gemini 2.5 flash,2026-05-01 00:00:00 UTC,0.1,100,count,{broken,x\n");
-        CollectingSink s = new CollectingSink();
-        reader.read(csv, s);
+        CollectingSink s = ReaderFixtures.read(reader, csv);
         assertEquals(1, s.lines.size());
         List<ImportProblem> e = errors(s);
         assertEquals(4, e.size(), e.toString());
@@ -117,11 +114,9 @@ class GcpBillingReaderTest {
         assertEquals("12x", e.get(0).value());
         assertEquals("my_column", warnings(s).get(0).column());
 
-        Path jsonl = dir.resolve("bad.jsonl");
-        Files.writeString(jsonl, "{\"service\":{\"description\":\"Vertex AI\"},\"sku\":{\"description\":\"Generate content output token count gemini 2.5 flash\"},\"usage_start_time\":\"2026-05-01T00:00:00Z\",\"cost\":0.1,\"usage\":{\"amount\":\"1e\",\"unit\":\"count\"}}\n"
+        Path jsonl = ReaderFixtures.write(dir, "bad.jsonl", "{\"service\":{\"description\":\"Vertex AI\"},\"sku\":{\"description\":\"Generate content output token count gemini 2.5 flash\"},\"usage_start_time\":\"2026-05-01T00:00:00Z\",\"cost\":0.1,\"usage\":{\"amount\":\"1e\",\"unit\":\"count\"}}\n"
                 + "{not json\n");
-        CollectingSink j = new CollectingSink();
-        reader.read(jsonl, j);
+        CollectingSink j = ReaderFixtures.read(reader, jsonl);
         List<ImportProblem> je = errors(j);
         assertEquals(2, je.size(), je.toString());
         assertEquals(1, je.get(0).line());
@@ -131,11 +126,9 @@ class GcpBillingReaderTest {
 
     @Test
     void charactersPricedSkusKeepCostWithoutTokens(@TempDir Path dir) throws IOException {
-        Path csv = dir.resolve("chars.csv");
-        Files.writeString(csv, "service.description,sku.description,usage_start_time,cost,usage.amount,usage.unit\n"
+        Path csv = ReaderFixtures.write(dir, "chars.csv", "service.description,sku.description,usage_start_time,cost,usage.amount,usage.unit\n"
                 + "Vertex AI,Gemini 1.0 Pro Text Input - Predictions,2026-05-01 00:00:00 UTC,0.125,1000,characters\n");
-        CollectingSink s = new CollectingSink();
-        reader.read(csv, s);
+        CollectingSink s = ReaderFixtures.read(reader, csv);
         assertEquals(0, s.lines.get(0).inputTokens());
         assertEquals(0, new BigDecimal("0.125").compareTo(s.lines.get(0).billedCost()));
         assertTrue(warnings(s).get(0).message().contains("per character"));

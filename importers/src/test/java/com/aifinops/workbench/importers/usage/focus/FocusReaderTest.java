@@ -212,8 +212,7 @@ class FocusReaderTest {
 
     @Test
     void malformedAmountIsAnErrorNamingLineColumnAndValueAndTheRestStillImports(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("focus.csv");
-        Files.writeString(file, """
+        Path file = ReaderFixtures.write(dir, "focus.csv", """
                 BilledCost,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,ChargeDescription,ProviderName
                 1.50,2025-01-01T00:00:00Z,2025-01-02T00:00:00Z,Usage,"two
                 lines",AWS
@@ -242,8 +241,7 @@ class FocusReaderTest {
 
     @Test
     void unknownColumnIsOnlyAWarning(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("extra.csv");
-        Files.writeString(file, "BilledCost,ChargePeriodStart,CostCentreCode,x_Anything\n3.00,2025-01-01,CC-9,foo\n");
+        Path file = ReaderFixtures.write(dir, "extra.csv", "BilledCost,ChargePeriodStart,CostCentreCode,x_Anything\n3.00,2025-01-01,CC-9,foo\n");
         CollectingSink sink = read(file);
         assertEquals(1, sink.lines.size());
         assertEquals(List.of(), sink.errors());

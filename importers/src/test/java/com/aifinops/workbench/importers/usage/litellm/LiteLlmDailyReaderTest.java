@@ -12,7 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -87,8 +86,7 @@ class LiteLlmDailyReaderTest {
 
     @Test
     void malformedCountIsAnErrorAndUnknownColumnAWarning(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("daily.csv");
-        Files.writeString(file, """
+        Path file = ReaderFixtures.write(dir, "daily.csv", """
                 user_id,date,model,custom_llm_provider,prompt_tokens,completion_tokens,cache_read_input_tokens,spend,api_requests,region
                 u1,2026-02-01,gpt-4o,openai,100,10,0,0.001,1,eu
                 u1,2026-02-02,gpt-4o,openai,1.5e1x,10,0,0.001,1,eu

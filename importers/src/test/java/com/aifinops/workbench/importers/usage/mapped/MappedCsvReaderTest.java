@@ -94,11 +94,9 @@ class MappedCsvReaderTest {
 
     @Test
     void aMappedHeaderMissingFromTheFileIsAnErrorNamingIt(@TempDir Path dir) throws IOException {
-        Path f = dir.resolve("other.csv");
-        Files.writeString(f, "ts,vendor,model_name,prompt_tokens,completion_tokens,cost_usd,team,user_id,region\n"
+        Path f = ReaderFixtures.write(dir, "other.csv", "ts,vendor,model_name,prompt_tokens,completion_tokens,cost_usd,team,user_id,region\n"
                 + "31/05/2026 10:00,openai,gpt-5.5,1,1,0.01,search,u-1,eu\n");
-        CollectingSink s = new CollectingSink();
-        UsageReaders.mapped(gatewayMapping()).read(f, s);
+        CollectingSink s = ReaderFixtures.read(UsageReaders.mapped(gatewayMapping()), f);
         assertEquals(List.of(), s.lines);
         List<ImportProblem> e = errors(s);
         assertEquals(2, e.size(), e.toString()); // cached_tokens and reasoning_tokens
@@ -109,15 +107,13 @@ class MappedCsvReaderTest {
 
     @Test
     void malformedCellsAndUnmappedColumns(@TempDir Path dir) throws IOException {
-        Path f = dir.resolve("log.csv");
-        Files.writeString(f, "ts,vendor,model_name,prompt_tokens,cached_tokens,completion_tokens,reasoning_tokens,cost_usd,team,user_id,region,extra\n"
+        Path f = ReaderFixtures.write(dir, "log.csv", "ts,vendor,model_name,prompt_tokens,cached_tokens,completion_tokens,reasoning_tokens,cost_usd,team,user_id,region,extra\n"
                 + "31/05/2026 10:00,openai,gpt-5.5,1.5,0.5,0.75,0.25,0.01375,search,u-1,eu,x\n"
                 + "2026-05-31,openai,gpt-5.5,1.5,0.5,0.75,0.25,0.01375,search,u-1,eu,x\n"
                 + "31/05/2026 10:00,openai,gpt-5.5,0.4,0.5,0.75,0.25,0.01375,search,u-1,eu,x\n"
                 + "31/05/2026 10:00,openai,gpt-5.5,1.5,0.5,0.75,0.0001,0.01375,search,u-1,eu,x\n"
                 + "31/05/2026 10:00,openai,gpt-5.5,1.5,0.5,0.75,0.25,ten cents,search,u-1,eu,x\n");
-        CollectingSink s = new CollectingSink();
-        UsageReaders.mapped(gatewayMapping()).read(f, s);
+        CollectingSink s = ReaderFixtures.read(UsageReaders.mapped(gatewayMapping()), f);
         assertEquals(1, s.lines.size());
         List<ImportProblem> e = errors(s);
         assertEquals(List.of(3L, 4L, 5L, 6L), e.stream().map(ImportProblem::line).toList(), e.toString());

@@ -97,8 +97,7 @@ class OtelGenAiReaderTest {
 
     @Test
     void malformedTokenCountIsAnErrorWithLineAndAttribute(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("bad.jsonl");
-        Files.writeString(file, """
+        Path file = ReaderFixtures.write(dir, "bad.jsonl", """
                 {"resourceSpans":[{"resource":{"attributes":[]},"scopeSpans":[{"spans":[{"startTimeUnixNano":"1767225600000000000","attributes":[{"key":"gen_ai.usage.input_tokens","value":{"intValue":"10"}}]}]}]}]}
                 {"resourceSpans":[{"resource":{"attributes":[]},"scopeSpans":[{"spans":[{"startTimeUnixNano":"1767225600000000000","attributes":[{"key":"gen_ai.usage.output_tokens","value":{"intValue":"12x"}}]}]}]}]}
                 {"resourceSpans":[{"scopeSpans":[{"spans":[{"startTimeUnixNano":"soon","attributes":[{"key":"gen_ai.usage.input_tokens","value":{"intValue":5}}]}]}]}]}
@@ -122,8 +121,7 @@ class OtelGenAiReaderTest {
 
     @Test
     void brokenJsonIsAnErrorAtItsLine(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("cut.json");
-        Files.writeString(file, "{\"resourceSpans\": [\n  {\"scopeSpans\": [\n    {\"spans\": [ {\"name\": \n");
+        Path file = ReaderFixtures.write(dir, "cut.json", "{\"resourceSpans\": [\n  {\"scopeSpans\": [\n    {\"spans\": [ {\"name\": \n");
         CollectingSink sink = read(file);
         assertEquals(1, sink.errors().size());
         assertTrue(sink.errors().get(0).line() >= 3, sink.errors().get(0).toString());
@@ -145,8 +143,7 @@ class OtelGenAiReaderTest {
 
     @Test
     void resourceAfterScopeSpansStillApplies(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("late.json");
-        Files.writeString(file, """
+        Path file = ReaderFixtures.write(dir, "late.json", """
                 {"resourceSpans":[{"scopeSpans":[{"spans":[{"startTimeUnixNano":1767225600000000000,
                   "attributes":[{"key":"gen_ai.usage.input_tokens","value":{"intValue":7}}]}]}],
                   "resource":{"attributes":[{"key":"service.name","value":{"stringValue":"late-svc"}}]}}]}

@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,15 +27,9 @@ import java.util.Set;
 public final class OpenAiCostCsvReader implements UsageReader {
     public static final String FORMAT = "openai-cost-csv";
 
-    private static final Set<String> KNOWN = known();
-
-    private static Set<String> known() {
-        Set<String> k = new HashSet<>(OpenAiColumns.TIME);
-        k.addAll(List.of("amount_value", "amount_currency", "quantity", "quantity_unit", "line_item", "user_id",
-                "api_key_id", "project_id", "organization_id", "project_name", "organization_name", "user_email",
-                "api_source"));
-        return Set.copyOf(k);
-    }
+    private static final Set<String> KNOWN = OpenAiColumns.known(List.of("amount_value", "amount_currency",
+            "quantity", "quantity_unit", "line_item", "user_id", "api_key_id", "project_id", "organization_id",
+            "project_name", "organization_name", "user_email", "api_source"));
 
     @Override
     public String format() {

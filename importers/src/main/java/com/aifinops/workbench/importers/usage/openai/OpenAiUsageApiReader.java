@@ -91,20 +91,10 @@ public final class OpenAiUsageApiReader implements UsageReader {
         if (!r.ok()) {
             return null;
         }
-        long uncached;
-        if (uncachedField != null) {
-            uncached = uncachedField;
-            if (r.has("input_tokens") && uncached + cached + write != input) {
-                r.warning("input_uncached_tokens", "input_tokens " + input + " ≠ uncached " + uncached + " + cached "
-                        + cached + " + cache write " + write + "; the parts are used");
-            }
-        } else {
-            uncached = input - cached - write;
-            if (uncached < 0) {
-                r.error("input_tokens", Long.toString(input), "expected input_tokens ≥ input_cached_tokens + "
-                        + "input_cache_write_tokens (input includes cached, here " + cached + " + " + write + ")");
-                return null;
-            }
+        Long uncached = OpenAiColumns.uncached(input, r.has("input_tokens"), cached, write, uncachedField,
+                m -> r.warning("input_uncached_tokens", m), m -> r.error("input_tokens", Long.toString(input), m));
+        if (uncached == null) {
+            return null;
         }
         Map<String, String> tags = new HashMap<>();
         tags.put("service_tier", r.text("service_tier"));

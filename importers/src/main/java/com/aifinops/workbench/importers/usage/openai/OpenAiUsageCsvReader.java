@@ -36,7 +36,8 @@ public final class OpenAiUsageCsvReader implements UsageReader {
             "input_cached_tokens", "input_uncached_tokens", "input_cache_write_tokens");
 
     private static final Set<String> KNOWN = OpenAiColumns.known(Stream.concat(MEASURES.stream(), Stream.of(
-                "project_id", "project_name", "user_id", "user_email", "api_key_id", "api_key_name", "model", "batch", "service_tier", "organization_id", "organization_name",
+                "project_id", "project_name", "user_id", "user_email", "api_key_id", "api_key_name", "model", "batch",
+                "service_tier", "organization_id", "organization_name",
                 // modality breakdown: known, deliberately not summed (already inside the totals)
                 "input_text_tokens", "output_text_tokens", "input_cached_text_tokens", "input_audio_tokens",
                 "input_cached_audio_tokens", "output_audio_tokens", "input_image_tokens", "input_cached_image_tokens",

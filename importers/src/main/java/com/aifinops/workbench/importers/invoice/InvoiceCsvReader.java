@@ -5,7 +5,6 @@ import com.aifinops.workbench.importers.usage.csv.CsvColumns;
 import com.aifinops.workbench.importers.usage.csv.CsvRecord;
 import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.importers.usage.FieldParsers;
-import com.aifinops.workbench.importers.usage.cloud.Numbers;
 import com.aifinops.workbench.model.invoice.Invoice;
 import com.aifinops.workbench.model.invoice.InvoiceLine;
 import com.aifinops.workbench.model.usage.ImportProblem;
@@ -116,7 +115,7 @@ public final class InvoiceCsvReader {
                 problems.add(ImportProblem.warning(name, 1, null,
                         "no invoice number column: each provider and period is one statement, numbered by its period"));
             }
-            Numbers.Style style = Numbers.styleFor(csv.delimiter());
+            FieldParsers.DecimalStyle style = FieldParsers.decimalStyleFor(csv.delimiter());
             try {
                 for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
                     try {
@@ -127,7 +126,7 @@ public final class InvoiceCsvReader {
                                     "summary row '" + desc + "' skipped (its lines are counted already)"));
                             continue;
                         }
-                        BigDecimal value = BadCell.parse(row, cols, amount, v -> Numbers.decimal(v, style));
+                        BigDecimal value = BadCell.parse(row, cols, amount, v -> FieldParsers.decimal(v, style));
                         if (value == null) throw new BadCell(cols.name(amount), row.get(amount), "expected an amount");
                         LocalDate[] period = period(row, cols, start, end, month);
                         String prov = text(row, provider);

@@ -1,5 +1,6 @@
 package com.aifinops.workbench.importers.usage.cloud;
 
+import com.aifinops.workbench.importers.usage.TokenUnits;
 import com.aifinops.workbench.importers.usage.csv.BadCell;
 import com.aifinops.workbench.importers.usage.csv.CsvColumns;
 import com.aifinops.workbench.importers.usage.csv.CsvRecord;
@@ -95,7 +96,7 @@ public final class AwsCurReader implements UsageReader {
                 if (missing) return;
                 cols.warnUnknown(name, k -> k.equals("product") || k.equals("discount")
                         || KNOWN_PREFIXES.stream().anyMatch(k::startsWith), sink);
-                Reading r = new Reading(name, cols, Numbers.styleFor(csv.delimiter()));
+                Reading r = new Reading(name, cols, FieldParsers.decimalStyleFor(csv.delimiter()));
                 csv.readLines(name, sink, r::line);
                 if (r.skipped > 0) {
                     sink.problem(ImportProblem.warning(name, 0, "line_item_product_code",
@@ -115,7 +116,7 @@ public final class AwsCurReader implements UsageReader {
     private static final class Reading {
         final String file;
         final CsvColumns cols;
-        final Numbers.Style style;
+        final FieldParsers.DecimalStyle style;
         final int start, end, productCode, serviceCode, productName, billingEntity, itemType, usageType, amount,
                 unit, cost, currency, principal, resourceTags, principalTags, productModel, account;
         final Map<Integer, String> tagColumns = new LinkedHashMap<>();
@@ -125,7 +126,7 @@ public final class AwsCurReader implements UsageReader {
         final Map<String, TokenUnits.Unit> units = new HashMap<>();
         final Map<String, TokenClass> classes = new HashMap<>();
 
-        Reading(String file, CsvColumns cols, Numbers.Style style) {
+        Reading(String file, CsvColumns cols, FieldParsers.DecimalStyle style) {
             this.file = file;
             this.cols = cols;
             this.style = style;
@@ -166,7 +167,7 @@ public final class AwsCurReader implements UsageReader {
             Instant from = BadCell.parse(row, cols, start, FieldParsers::instant);
             if (from == null) throw new BadCell(cols.name(start), row.get(start), "expected the usage start time");
             Instant to = BadCell.parse(row, cols, end, FieldParsers::instant);
-            BigDecimal billed = BadCell.parse(row, cols, cost, v -> Numbers.decimal(v, style));
+            BigDecimal billed = BadCell.parse(row, cols, cost, v -> FieldParsers.decimal(v, style));
             if (billed == null) throw new BadCell(cols.name(cost), row.get(cost), "expected the line's cost");
             String type = row.get(itemType) == null || row.get(itemType).isBlank() ? "Usage" : row.get(itemType).strip();
             String usage = row.get(usageType) == null ? "" : row.get(usageType).strip();
@@ -182,7 +183,7 @@ public final class AwsCurReader implements UsageReader {
                     throw new BadCell(cols.name(unit), row.get(unit),
                             "expected a token unit (e.g. '1K tokens', '1M tokens', 'tokens') for usage type " + usage);
                 }
-                BigDecimal n = BadCell.parse(row, cols, amount, v -> Numbers.decimal(v, style));
+                BigDecimal n = BadCell.parse(row, cols, amount, v -> FieldParsers.decimal(v, style));
                 if (n == null) throw new BadCell(cols.name(amount), row.get(amount), "expected the usage amount");
                 boolean[] r = new boolean[1];
                 try {

@@ -1,5 +1,6 @@
 package com.aifinops.workbench.importers.usage.cloud;
 
+import com.aifinops.workbench.importers.usage.TokenUnits;
 import com.aifinops.workbench.importers.usage.csv.BadCell;
 import com.aifinops.workbench.importers.usage.csv.CsvColumns;
 import com.aifinops.workbench.importers.usage.csv.CsvRecord;
@@ -105,7 +106,7 @@ public final class AzureCostReader implements UsageReader {
         try {
             try (CsvRecords csv = CsvRecords.open(file)) {
                 CsvColumns cols = csv.columns(AzureCostReader::key);
-                Reading r = new Reading(name, cols, Numbers.styleFor(csv.delimiter()));
+                Reading r = new Reading(name, cols, FieldParsers.decimalStyleFor(csv.delimiter()));
                 boolean missing = false;
                 for (Map.Entry<String, Integer> req : Map.of("Date", r.date, "MeterName", r.meterName, "Quantity",
                         r.quantity, "UnitOfMeasure", r.unit, "CostInBillingCurrency", r.cost).entrySet()) {
@@ -135,14 +136,14 @@ public final class AzureCostReader implements UsageReader {
     private static final class Reading {
         final String file;
         final CsvColumns cols;
-        final Numbers.Style style;
+        final FieldParsers.DecimalStyle style;
         final int date, meterName, meterSub, meterCategory, product, quantity, unit, cost, currency, price,
                 resourceId, resourceGroup, resourceName, subscription, tags, chargeType, costCenter;
         final boolean usdCost;
         long skipped;
         long rounded;
 
-        Reading(String file, CsvColumns cols, Numbers.Style style) {
+        Reading(String file, CsvColumns cols, FieldParsers.DecimalStyle style) {
             this.file = file;
             this.cols = cols;
             this.style = style;
@@ -181,7 +182,7 @@ public final class AzureCostReader implements UsageReader {
             }
             Instant day = BadCell.parse(row, cols, date, AzureCostReader::day);
             if (day == null) throw new BadCell(cols.name(date), row.get(date), "expected the usage date");
-            BigDecimal billed = BadCell.parse(row, cols, cost, v -> Numbers.decimal(v, style));
+            BigDecimal billed = BadCell.parse(row, cols, cost, v -> FieldParsers.decimal(v, style));
             if (billed == null) throw new BadCell(cols.name(cost), row.get(cost), "expected the line's cost");
             String charge = cell(row, chargeType);
             boolean usage = charge.isEmpty() || charge.equalsIgnoreCase("usage");
@@ -191,9 +192,9 @@ public final class AzureCostReader implements UsageReader {
                 if (u.measure() != TokenUnits.Measure.TOKENS) {
                     throw new BadCell(cols.name(unit), row.get(unit), "expected a token unit such as 1K or 1M for meter " + meter);
                 }
-                BigDecimal q = BadCell.parse(row, cols, quantity, v -> Numbers.decimal(v, style));
+                BigDecimal q = BadCell.parse(row, cols, quantity, v -> FieldParsers.decimal(v, style));
                 if (q == null || q.signum() < 0) throw new BadCell(cols.name(quantity), row.get(quantity), "expected a non-negative quantity");
-                BigDecimal p = BadCell.parse(row, cols, price, v -> Numbers.decimal(v, style));
+                BigDecimal p = BadCell.parse(row, cols, price, v -> FieldParsers.decimal(v, style));
                 BigDecimal block = quantityIsTokens(q, u.block(), p, billed) ? BigDecimal.ONE : u.block();
                 boolean[] r = new boolean[1];
                 tokens = TokenUnits.tokens(q, block, r);

@@ -1,5 +1,6 @@
 package com.aifinops.workbench.importers.usage.cloud;
 
+import com.aifinops.workbench.importers.usage.TokenUnits;
 import com.aifinops.workbench.importers.usage.csv.BadCell;
 import com.aifinops.workbench.importers.usage.csv.CsvColumns;
 import com.aifinops.workbench.importers.usage.csv.CsvRecord;
@@ -144,7 +145,7 @@ public final class GcpBillingReader implements UsageReader {
                 Matcher m = CURRENCY_IN_HEADER.matcher(h.strip());
                 if (m.find() && key(h).endsWith("subtotal")) headerCurrency = currencyOfSymbol(m.group(1));
             }
-            Numbers.Style style = Numbers.styleFor(csv.delimiter());
+            FieldParsers.DecimalStyle style = FieldParsers.decimalStyleFor(csv.delimiter());
             try {
                 for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
                     Map<String, String> cells = new HashMap<>();
@@ -189,7 +190,7 @@ public final class GcpBillingReader implements UsageReader {
                         r.sink.problem(ImportProblem.warning(r.file, lineNo, e.getValue(), "unknown field, ignored"));
                     }
                 }
-                r.accept(new Cells(cells, names, Numbers.Style.AUTO, null), lineNo);
+                r.accept(new Cells(cells, names, FieldParsers.DecimalStyle.AUTO, null), lineNo);
             }
         }
     }
@@ -237,7 +238,7 @@ public final class GcpBillingReader implements UsageReader {
     }
 
     /** One record by key, from either input shape. */
-    private record Cells(Map<String, String> values, Map<String, String> names, Numbers.Style style, String headerCurrency) {
+    private record Cells(Map<String, String> values, Map<String, String> names, FieldParsers.DecimalStyle style, String headerCurrency) {
         String get(String... keys) {
             for (String k : keys) {
                 String v = values.get(k);
@@ -301,7 +302,7 @@ public final class GcpBillingReader implements UsageReader {
             if (from == null) throw new BadCell(c.name("usage_start_time"), null, "expected the usage start time");
             Instant to = c.parse(GcpBillingReader::time, "usage_end_time");
             if (to == null && c.get("usage_start_time") == null) to = from.plus(1, ChronoUnit.DAYS);
-            BigDecimal cost = c.parse(v -> Numbers.decimal(v, c.style()), "cost", "unrounded_subtotal", "subtotal");
+            BigDecimal cost = c.parse(v -> FieldParsers.decimal(v, c.style()), "cost", "unrounded_subtotal", "subtotal");
             if (cost == null) throw new BadCell(c.name(c.firstKey("cost", "subtotal")), null, "expected the row's cost");
             BigDecimal credits = c.parse(GcpBillingReader::credits, "credits");
             BigDecimal billed = credits == null ? cost : cost.add(credits);
@@ -316,7 +317,7 @@ public final class GcpBillingReader implements UsageReader {
                 String amountKey = c.get("usage_amount") != null ? "usage_amount" : "usage_amount_in_pricing_units";
                 String unitKey = amountKey.equals("usage_amount") ? "usage_unit" : "usage_pricing_unit";
                 TokenUnits.Unit unit = c.parse(TokenUnits::parse, unitKey);
-                BigDecimal amount = c.parse(v -> Numbers.decimal(v, c.style()), amountKey);
+                BigDecimal amount = c.parse(v -> FieldParsers.decimal(v, c.style()), amountKey);
                 if (amount == null) throw new BadCell(c.name(amountKey), null, "expected the usage amount");
                 if (unit.measure() == TokenUnits.Measure.CHARACTERS) {
                     characters++;

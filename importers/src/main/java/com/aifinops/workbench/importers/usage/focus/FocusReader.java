@@ -2,6 +2,7 @@ package com.aifinops.workbench.importers.usage.focus;
 
 import com.aifinops.workbench.importers.usage.AllocationTags;
 import com.aifinops.workbench.importers.usage.FieldParsers;
+import com.aifinops.workbench.importers.usage.TokenUnits;
 import com.aifinops.workbench.importers.usage.UsageReader;
 import com.aifinops.workbench.importers.usage.csv.BadCell;
 import com.aifinops.workbench.importers.usage.csv.CsvRecord;
@@ -82,8 +83,6 @@ public final class FocusReader implements UsageReader {
             "InvoiceIssuerName", "PricingQuantity", "SkuPriceId").map(FieldParsers::headerKey).toList();
 
     private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{2}|\\d{4})");
-    private static final Pattern TOKEN_UNIT = Pattern.compile(
-            "(?:(\\d+(?:\\.\\d+)?)\\s*(k|m|thousand|million)?\\s+|(k|m|thousand|million)\\s+)?(?:[a-z]+\\s+)*tokens?");
 
     @Override
     public String format() {
@@ -269,13 +268,7 @@ public final class FocusReader implements UsageReader {
 
     /** The token block a unit stands for: "Tokens" → 1, "1K tokens" → 1000, "1M Tokens" → 1,000,000; else null. */
     static BigDecimal tokenBlock(String unit) {
-        if (unit == null) return null;
-        Matcher m = TOKEN_UNIT.matcher(unit.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) return null;
-        BigDecimal n = m.group(1) == null ? BigDecimal.ONE : new BigDecimal(m.group(1));
-        String scale = m.group(2) != null ? m.group(2) : m.group(3);
-        if (scale == null) return n;
-        return n.multiply(scale.startsWith("k") || scale.equals("thousand") ? BigDecimal.valueOf(1000) : BigDecimal.valueOf(1_000_000));
+        return TokenUnits.blockOfTokenUnit(unit);
     }
 
     private static String classText(CsvRecord r, Map<String, String> vendor) {

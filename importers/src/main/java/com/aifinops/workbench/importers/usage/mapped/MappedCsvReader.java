@@ -6,7 +6,6 @@ import com.aifinops.workbench.importers.usage.csv.CsvRecord;
 import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.importers.usage.FieldParsers;
 import com.aifinops.workbench.importers.usage.UsageReader;
-import com.aifinops.workbench.importers.usage.cloud.Numbers;
 import com.aifinops.workbench.model.usage.Allocation;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.SourceRef;
@@ -79,7 +78,7 @@ public final class MappedCsvReader implements UsageReader {
                 Set<String> used = new HashSet<>();
                 mapping.mappedHeaders().values().forEach(h -> used.add(FieldParsers.headerKey(h)));
                 cols.warnUnknown(name, used::contains, sink);
-                Reading r = new Reading(name, cols, Numbers.styleFor(csv.delimiter()));
+                Reading r = new Reading(name, cols, FieldParsers.decimalStyleFor(csv.delimiter()));
                 csv.readLines(name, sink, r::line);
             }
         } catch (CsvRecords.MalformedCsvException e) {
@@ -90,13 +89,13 @@ public final class MappedCsvReader implements UsageReader {
     private final class Reading {
         final String file;
         final CsvColumns cols;
-        final Numbers.Style style;
+        final FieldParsers.DecimalStyle style;
         final int start, end, provider, model, input, cacheRead, cw5, cw1, output, reasoning, requests, cost, currency;
         final Map<String, Integer> allocation = new LinkedHashMap<>();
         final Map<String, Integer> tags = new LinkedHashMap<>();
         final DateTimeFormatter pattern;
 
-        Reading(String file, CsvColumns cols, Numbers.Style style) {
+        Reading(String file, CsvColumns cols, FieldParsers.DecimalStyle style) {
             this.file = file;
             this.cols = cols;
             this.style = style;
@@ -148,7 +147,7 @@ public final class MappedCsvReader implements UsageReader {
                         + ") to be part of output (" + out + "); if this file counts it apart, set outputIncludesReasoning to false");
             }
             Long req = BadCell.parse(row, cols, requests, FieldParsers::count);
-            BigDecimal billed = BadCell.parse(row, cols, cost, v -> Numbers.decimal(v, style));
+            BigDecimal billed = BadCell.parse(row, cols, cost, v -> FieldParsers.decimal(v, style));
             String cur = text(row, currency);
             if (cur == null) cur = mapping.currencyConstant();
             Map<String, String> tagValues = new LinkedHashMap<>();
@@ -177,7 +176,7 @@ public final class MappedCsvReader implements UsageReader {
         }
 
         long tokens(CsvRecord row, int i) {
-            BigDecimal d = BadCell.parse(row, cols, i, v -> Numbers.decimal(v, style));
+            BigDecimal d = BadCell.parse(row, cols, i, v -> FieldParsers.decimal(v, style));
             if (d == null) return 0;
             BigDecimal t = d.multiply(BigDecimal.valueOf(mapping.tokenMultiplier()));
             if (t.signum() < 0) throw new BadCell(cols.name(i), row.get(i), "expected a non-negative token count");

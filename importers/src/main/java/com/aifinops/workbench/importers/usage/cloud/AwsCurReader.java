@@ -1,5 +1,6 @@
 package com.aifinops.workbench.importers.usage.cloud;
 
+import com.aifinops.workbench.importers.usage.AllocationTags;
 import com.aifinops.workbench.importers.usage.TokenUnits;
 import com.aifinops.workbench.importers.usage.csv.BadCell;
 import com.aifinops.workbench.importers.usage.csv.CsvColumns;
@@ -194,17 +195,17 @@ public final class AwsCurReader implements UsageReader {
                 if (r[0]) rounded++;
             }
             Map<String, String> tags = new LinkedHashMap<>();
-            if (resourceTags >= 0) tags.putAll(stripUserPrefix(BadCell.parse(row, cols, resourceTags, Tags::parse)));
+            if (resourceTags >= 0) tags.putAll(stripUserPrefix(BadCell.parse(row, cols, resourceTags, AllocationTags::parseCell)));
             tagColumns.forEach((i, k) -> {
                 String v = row.get(i);
                 if (v != null && !v.isBlank()) tags.put(k, v.strip());
             });
-            Map<String, String> principalTagMap = principalTags < 0 ? Map.of() : BadCell.parse(row, cols, principalTags, Tags::parse);
+            Map<String, String> principalTagMap = principalTags < 0 ? Map.of() : BadCell.parse(row, cols, principalTags, AllocationTags::parseCell);
             tags.putAll(principalTagMap);
             if (!usageLine) tags.put("charge_category", chargeCategory(type));
             String acct = row.get(account);
             if (acct != null && !acct.isBlank()) tags.put("aws_account", acct.strip());
-            Allocation alloc = Tags.allocation(tags, principalAllocation(row.get(principal)));
+            Allocation alloc = AllocationTags.allocateCloud(tags, principalAllocation(row.get(principal)));
             String lower = usage.toLowerCase(Locale.ROOT);
             boolean batch = lower.contains("-batch") || lower.contains("_batch");
             String tier = lower.contains("lctx") || lower.contains("long-context") ? "long context" : null;

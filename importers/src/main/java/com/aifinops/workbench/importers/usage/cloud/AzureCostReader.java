@@ -1,5 +1,6 @@
 package com.aifinops.workbench.importers.usage.cloud;
 
+import com.aifinops.workbench.importers.usage.AllocationTags;
 import com.aifinops.workbench.importers.usage.TokenUnits;
 import com.aifinops.workbench.importers.usage.csv.BadCell;
 import com.aifinops.workbench.importers.usage.csv.CsvColumns;
@@ -201,7 +202,7 @@ public final class AzureCostReader implements UsageReader {
                 if (r[0]) rounded++;
             }
             Map<String, String> tagMap = new LinkedHashMap<>();
-            if (tags >= 0) tagMap.putAll(BadCell.parse(row, cols, tags, Tags::parse));
+            if (tags >= 0) tagMap.putAll(BadCell.parse(row, cols, tags, AllocationTags::parseCell));
             if (!usage) tagMap.put("charge_category", chargeCategory(charge));
             String subName = cell(row, subscription);
             if (!subName.isEmpty()) tagMap.put("subscription", subName);
@@ -215,7 +216,7 @@ public final class AzureCostReader implements UsageReader {
             return new UsageLine(day, day.plus(1, ChronoUnit.DAYS), PROVIDER, m.model(),
                     tc == AwsCurReader.TokenClass.INPUT ? tokens : 0, tc == AwsCurReader.TokenClass.CACHE_READ ? tokens : 0,
                     0, 0, tc == AwsCurReader.TokenClass.OUTPUT ? tokens : 0, 0, 0, m.batch(), null, null, billed,
-                    cur.isEmpty() ? null : cur.toUpperCase(Locale.ROOT), Tags.allocation(tagMap, fallback),
+                    cur.isEmpty() ? null : cur.toUpperCase(Locale.ROOT), AllocationTags.allocateCloud(tagMap, fallback),
                     new SourceRef(file, row.line()));
         }
 

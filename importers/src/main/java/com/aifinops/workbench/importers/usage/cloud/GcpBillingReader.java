@@ -1,5 +1,6 @@
 package com.aifinops.workbench.importers.usage.cloud;
 
+import com.aifinops.workbench.importers.usage.AllocationTags;
 import com.aifinops.workbench.importers.usage.TokenUnits;
 import com.aifinops.workbench.importers.usage.csv.BadCell;
 import com.aifinops.workbench.importers.usage.csv.CsvColumns;
@@ -335,13 +336,13 @@ public final class GcpBillingReader implements UsageReader {
                 }
             }
             Map<String, String> labels = new LinkedHashMap<>();
-            labels.putAll(c.parse(Tags::parse, "project_labels"));
-            labels.putAll(c.parse(Tags::parse, "labels"));
+            labels.putAll(c.parse(AllocationTags::parseCell, "project_labels"));
+            labels.putAll(c.parse(AllocationTags::parseCell, "labels"));
             if (!regular) labels.put("charge_category", chargeCategory(costType));
-            Map<String, String> system = c.parse(Tags::parse, "system_labels");
+            Map<String, String> system = c.parse(AllocationTags::parseCell, "system_labels");
             String model = labels.getOrDefault("goog-generativelanguage-model",
                     system.getOrDefault("goog-generativelanguage-model", model(sku)));
-            Allocation a = Tags.allocation(labels, Allocation.NONE);
+            Allocation a = AllocationTags.allocateCloud(labels, Allocation.NONE);
             String project = c.get("project_id");
             if (project != null) {
                 a = new Allocation(a.org(), a.team(), project, a.agent(), a.user(), a.apiKey(), a.workspace(),

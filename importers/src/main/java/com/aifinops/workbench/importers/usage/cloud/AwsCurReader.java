@@ -83,34 +83,30 @@ public final class AwsCurReader implements UsageReader {
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
         String name = file.getFileName().toString();
-        try {
-            try (CsvRecords csv = CsvRecords.open(file)) {
-                CsvColumns cols = csv.columns(AwsCurReader::key);
-                boolean missing = false;
-                for (String r : REQUIRED) {
-                    if (!cols.has(r)) {
-                        sink.problem(ImportProblem.error(name, 1, r, null,
-                                "missing column " + r + ": this does not look like a CUR 2.0 export"));
-                        missing = true;
-                    }
-                }
-                if (missing) return;
-                cols.warnUnknown(name, k -> k.equals("product") || k.equals("discount")
-                        || KNOWN_PREFIXES.stream().anyMatch(k::startsWith), sink);
-                Reading r = new Reading(name, cols, FieldParsers.decimalStyleFor(csv.delimiter()));
-                csv.readLines(name, sink, r::line);
-                if (r.skipped > 0) {
-                    sink.problem(ImportProblem.warning(name, 0, "line_item_product_code",
-                            r.skipped + " rows of other services than Amazon Bedrock skipped"));
-                }
-                if (r.rounded > 0) {
-                    sink.problem(ImportProblem.warning(name, 0, "line_item_usage_amount",
-                            r.rounded + " rows whose usage amount × pricing unit is not a whole number of tokens: rounded half-up"));
+        CsvRecords.read(file, CsvRecords.Delimiter.SNIFFED, sink, csv -> {
+            CsvColumns cols = csv.columns(AwsCurReader::key);
+            boolean missing = false;
+            for (String r : REQUIRED) {
+                if (!cols.has(r)) {
+                    sink.problem(ImportProblem.error(name, 1, r, null,
+                            "missing column " + r + ": this does not look like a CUR 2.0 export"));
+                    missing = true;
                 }
             }
-        } catch (CsvRecords.MalformedCsvException e) {
-            sink.problem(CsvRecords.brokenQuoting(name, e));
-        }
+            if (missing) return;
+            cols.warnUnknown(name, k -> k.equals("product") || k.equals("discount")
+                    || KNOWN_PREFIXES.stream().anyMatch(k::startsWith), sink);
+            Reading r = new Reading(name, cols, FieldParsers.decimalStyleFor(csv.delimiter()));
+            csv.readLines(name, sink, r::line);
+            if (r.skipped > 0) {
+                sink.problem(ImportProblem.warning(name, 0, "line_item_product_code",
+                        r.skipped + " rows of other services than Amazon Bedrock skipped"));
+            }
+            if (r.rounded > 0) {
+                sink.problem(ImportProblem.warning(name, 0, "line_item_usage_amount",
+                        r.rounded + " rows whose usage amount × pricing unit is not a whole number of tokens: rounded half-up"));
+            }
+        });
     }
 
     /** The state of one read: column indexes, and counts summarised in warnings at the end. */

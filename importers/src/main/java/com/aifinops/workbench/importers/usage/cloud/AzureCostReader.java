@@ -104,34 +104,30 @@ public final class AzureCostReader implements UsageReader {
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
         String name = file.getFileName().toString();
-        try {
-            try (CsvRecords csv = CsvRecords.open(file)) {
-                CsvColumns cols = csv.columns(AzureCostReader::key);
-                Reading r = new Reading(name, cols, FieldParsers.decimalStyleFor(csv.delimiter()));
-                boolean missing = false;
-                for (Map.Entry<String, Integer> req : Map.of("Date", r.date, "MeterName", r.meterName, "Quantity",
-                        r.quantity, "UnitOfMeasure", r.unit, "CostInBillingCurrency", r.cost).entrySet()) {
-                    if (req.getValue() < 0) {
-                        sink.problem(ImportProblem.error(name, 1, req.getKey(), null, "missing column " + req.getKey()
-                                + (req.getKey().startsWith("Cost") ? " (or PreTaxCost, ExtendedCost, CostInUsd)" : "")));
-                        missing = true;
-                    }
-                }
-                if (missing) return;
-                cols.warnUnknown(name, KNOWN::contains, sink);
-                csv.readLines(name, sink, r::line);
-                if (r.skipped > 0) {
-                    sink.problem(ImportProblem.warning(name, 0, cols.name(r.meterCategory),
-                            r.skipped + " rows of other services than Azure OpenAI skipped"));
-                }
-                if (r.rounded > 0) {
-                    sink.problem(ImportProblem.warning(name, 0, cols.name(r.quantity),
-                            r.rounded + " rows whose quantity × unit is not a whole number of tokens: rounded half-up"));
+        CsvRecords.read(file, CsvRecords.Delimiter.SNIFFED, sink, csv -> {
+            CsvColumns cols = csv.columns(AzureCostReader::key);
+            Reading r = new Reading(name, cols, FieldParsers.decimalStyleFor(csv.delimiter()));
+            boolean missing = false;
+            for (Map.Entry<String, Integer> req : Map.of("Date", r.date, "MeterName", r.meterName, "Quantity",
+                    r.quantity, "UnitOfMeasure", r.unit, "CostInBillingCurrency", r.cost).entrySet()) {
+                if (req.getValue() < 0) {
+                    sink.problem(ImportProblem.error(name, 1, req.getKey(), null, "missing column " + req.getKey()
+                            + (req.getKey().startsWith("Cost") ? " (or PreTaxCost, ExtendedCost, CostInUsd)" : "")));
+                    missing = true;
                 }
             }
-        } catch (CsvRecords.MalformedCsvException e) {
-            sink.problem(CsvRecords.brokenQuoting(name, e));
-        }
+            if (missing) return;
+            cols.warnUnknown(name, KNOWN::contains, sink);
+            csv.readLines(name, sink, r::line);
+            if (r.skipped > 0) {
+                sink.problem(ImportProblem.warning(name, 0, cols.name(r.meterCategory),
+                        r.skipped + " rows of other services than Azure OpenAI skipped"));
+            }
+            if (r.rounded > 0) {
+                sink.problem(ImportProblem.warning(name, 0, cols.name(r.quantity),
+                        r.rounded + " rows whose quantity × unit is not a whole number of tokens: rounded half-up"));
+            }
+        });
     }
 
     private static final class Reading {

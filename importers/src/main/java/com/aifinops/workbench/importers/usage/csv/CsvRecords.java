@@ -214,6 +214,24 @@ public final class CsvRecords implements AutoCloseable {
         }
     }
 
+    /** What a reader does with an open file. */
+    @FunctionalInterface
+    public interface Body {
+        void read(CsvRecords csv) throws IOException;
+    }
+
+    /**
+     * Opens {@code file}, hands it to {@code body} and closes it; broken quoting met while opening (in the header)
+     * or thrown out of {@code body} is an error ({@code broken CSV quoting: …}), not an exception.
+     */
+    public static void read(Path file, Delimiter delimiter, UsageSink sink, Body body) throws IOException {
+        try (CsvRecords csv = open(file, delimiter)) {
+            body.read(csv);
+        } catch (MalformedCsvException e) {
+            sink.problem(brokenQuoting(file.getFileName().toString(), e));
+        }
+    }
+
     /** The error for broken quoting met while opening or reading a file. */
     public static ImportProblem brokenQuoting(String file, MalformedCsvException e) {
         return ImportProblem.error(file, e.line(), null, null, "broken CSV quoting: " + e.getMessage());

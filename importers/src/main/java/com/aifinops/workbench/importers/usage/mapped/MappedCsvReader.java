@@ -65,25 +65,21 @@ public final class MappedCsvReader implements UsageReader {
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
         String name = file.getFileName().toString();
-        try {
-            try (CsvRecords csv = CsvRecords.open(file, CsvRecords.Delimiter.fixed(mapping.delimiterChar()))) {
-                Map<String, String> missing = mapping.missingHeaders(csv.header());
-                if (!missing.isEmpty()) {
-                    missing.forEach((field, header) -> sink.problem(ImportProblem.error(name, 1, header, null,
-                            "the mapping '" + mapping.name() + "' reads " + field + " from column '" + header
-                                    + "', which is not in this file (its columns: " + String.join(", ", csv.header()) + ")")));
-                    return;
-                }
-                CsvColumns cols = csv.columns(FieldParsers::headerKey);
-                Set<String> used = new HashSet<>();
-                mapping.mappedHeaders().values().forEach(h -> used.add(FieldParsers.headerKey(h)));
-                cols.warnUnknown(name, used::contains, sink);
-                Reading r = new Reading(name, cols, FieldParsers.decimalStyleFor(csv.delimiter()));
-                csv.readLines(name, sink, r::line);
+        CsvRecords.read(file, CsvRecords.Delimiter.fixed(mapping.delimiterChar()), sink, csv -> {
+            Map<String, String> missing = mapping.missingHeaders(csv.header());
+            if (!missing.isEmpty()) {
+                missing.forEach((field, header) -> sink.problem(ImportProblem.error(name, 1, header, null,
+                        "the mapping '" + mapping.name() + "' reads " + field + " from column '" + header
+                                + "', which is not in this file (its columns: " + String.join(", ", csv.header()) + ")")));
+                return;
             }
-        } catch (CsvRecords.MalformedCsvException e) {
-            sink.problem(CsvRecords.brokenQuoting(name, e));
-        }
+            CsvColumns cols = csv.columns(FieldParsers::headerKey);
+            Set<String> used = new HashSet<>();
+            mapping.mappedHeaders().values().forEach(h -> used.add(FieldParsers.headerKey(h)));
+            cols.warnUnknown(name, used::contains, sink);
+            Reading r = new Reading(name, cols, FieldParsers.decimalStyleFor(csv.delimiter()));
+            csv.readLines(name, sink, r::line);
+        });
     }
 
     private final class Reading {

@@ -1,10 +1,10 @@
 package com.aifinops.workbench.importers.invoice;
 
+import com.aifinops.workbench.importers.usage.csv.BadCell;
+import com.aifinops.workbench.importers.usage.csv.CsvColumns;
+import com.aifinops.workbench.importers.usage.csv.CsvRecord;
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.importers.usage.FieldParsers;
-import com.aifinops.workbench.importers.usage.cloud.BadCell;
-import com.aifinops.workbench.importers.usage.cloud.Columns;
-import com.aifinops.workbench.importers.usage.cloud.CsvRows;
-import com.aifinops.workbench.importers.usage.cloud.Numbers;
 import com.aifinops.workbench.model.invoice.Invoice;
 import com.aifinops.workbench.model.invoice.InvoiceLine;
 import com.aifinops.workbench.model.usage.ImportProblem;
@@ -75,17 +75,16 @@ public final class InvoiceCsvReader {
         String name = file.getFileName().toString();
         try {
             return readCsv(file, name, providerOrNull);
-        } catch (CsvRows.MalformedCsvException e) {
-            return new InvoiceRead(List.of(), List.of(ImportProblem.error(name, e.line(), null, null,
-                    "broken CSV quoting: " + e.getMessage())));
+        } catch (CsvRecords.MalformedCsvException e) {
+            return new InvoiceRead(List.of(), List.of(CsvRecords.brokenQuoting(name, e)));
         }
     }
 
     private static InvoiceRead readCsv(Path file, String name, String providerOrNull) throws IOException {
         List<ImportProblem> problems = new ArrayList<>();
         Map<String, Draft> drafts = new LinkedHashMap<>();
-        try (CsvRows csv = CsvRows.open(file)) {
-            Columns cols = new Columns(csv.header(), InvoiceCsvReader::key);
+        try (CsvRecords csv = CsvRecords.open(file)) {
+            CsvColumns cols = csv.columns(InvoiceCsvReader::key);
             int amount = cols.find(AMOUNT);
             if (amount < 0) {
                 problems.add(ImportProblem.error(name, 1, "amount", null,
@@ -116,9 +115,9 @@ public final class InvoiceCsvReader {
                 problems.add(ImportProblem.warning(name, 1, null,
                         "no invoice number column: each provider and period is one statement, numbered by its period"));
             }
-            Numbers.Style style = Numbers.styleFor(csv.delimiter());
+            FieldParsers.DecimalStyle style = FieldParsers.decimalStyleFor(csv.delimiter());
             try {
-                for (CsvRows.Row row = csv.next(); row != null; row = csv.next()) {
+                for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
                     try {
                         String desc = text(row, description);
                         String typeCell = text(row, kind);
@@ -127,7 +126,7 @@ public final class InvoiceCsvReader {
                                     "summary row '" + desc + "' skipped (its lines are counted already)"));
                             continue;
                         }
-                        BigDecimal value = BadCell.parse(row, cols, amount, v -> Numbers.decimal(v, style));
+                        BigDecimal value = BadCell.parse(row, cols, amount, v -> FieldParsers.decimal(v, style));
                         if (value == null) throw new BadCell(cols.name(amount), row.get(amount), "expected an amount");
                         LocalDate[] period = period(row, cols, start, end, month);
                         String prov = text(row, provider);
@@ -154,8 +153,8 @@ public final class InvoiceCsvReader {
                         problems.add(bad.problem(name, row.line()));
                     }
                 }
-            } catch (CsvRows.MalformedCsvException e) {
-                problems.add(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
+            } catch (CsvRecords.MalformedCsvException e) {
+                problems.add(CsvRecords.brokenQuoting(name, e));
             }
         }
         List<Invoice> invoices = new ArrayList<>();
@@ -204,7 +203,7 @@ public final class InvoiceCsvReader {
         }
     }
 
-    private static LocalDate[] period(CsvRows.Row row, Columns cols, int start, int end, int month) {
+    private static LocalDate[] period(CsvRecord row, CsvColumns cols, int start, int end, int month) {
         if (start >= 0 && text(row, start) != null) {
             LocalDate s = BadCell.parse(row, cols, start, InvoiceCsvReader::date);
             boolean endIsTime = end >= 0 && text(row, end) != null && text(row, end).contains("T");
@@ -284,7 +283,7 @@ public final class InvoiceCsvReader {
         return start + ".." + end;
     }
 
-    private static String text(CsvRows.Row row, int i) {
+    private static String text(CsvRecord row, int i) {
         String v = row.get(i);
         return FieldParsers.isBlank(v) ? null : v.strip();
     }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Tolerant parsing of the values real exports write, shared by every reader. Each method returns
@@ -103,6 +104,65 @@ public final class FieldParsers {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("expected a date or time such as 2025-01-31, 2025-01-31T10:00:00Z or Unix seconds");
         }
+    }
+
+    /** How a file separates decimals: known from its delimiter (a {@code ;} file uses decimal commas) or per value. */
+    public enum DecimalStyle { AUTO, DECIMAL_COMMA }
+
+    private static final Pattern PLAIN = Pattern.compile("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?");
+    private static final Pattern DOT_GROUPS = Pattern.compile("[-+]?[1-9]\\d{0,2}(\\.\\d{3})+");
+    private static final Pattern DOT_GROUPS_2 = Pattern.compile("[-+]?\\d{1,3}(\\.\\d{3}){2,}");
+    private static final Pattern COMMA_GROUPS = Pattern.compile("[-+]?\\d{1,3}(,\\d{3})+");
+
+    public static DecimalStyle decimalStyleFor(char delimiter) {
+        return delimiter == ';' ? DecimalStyle.DECIMAL_COMMA : DecimalStyle.AUTO;
+    }
+
+    /**
+     * A decimal as cloud consoles and spreadsheets write it, exact: US grouping ({@code "100,000"},
+     * {@code "1,234.56"}), European decimal commas ({@code "1.234,56"}, {@code "0,5"}), currency symbols and codes,
+     * {@code (12.50)} for negatives and scientific notation. Unlike {@link #money}, a lone comma may be a decimal
+     * comma ({@code "0,5"} is 0.5).
+     */
+    public static BigDecimal decimal(String s, DecimalStyle style) {
+        if (isBlank(s)) return null;
+        String t = s.strip();
+        boolean negative = t.startsWith("(") && t.endsWith(")");
+        if (negative) t = t.substring(1, t.length() - 1).strip();
+        t = t.replace("$", "").replace("€", "").replace("£", "").replace("\u00A0", "").replace(" ", "")
+                .replace("'", "");
+        if (t.regionMatches(true, 0, "USD", 0, 3) || t.regionMatches(true, 0, "EUR", 0, 3)) t = t.substring(3);
+        if (t.length() > 3 && (t.regionMatches(true, t.length() - 3, "USD", 0, 3) || t.regionMatches(true, t.length() - 3, "EUR", 0, 3))) {
+            t = t.substring(0, t.length() - 3);
+        }
+        String plain = normalise(t, style);
+        try {
+            BigDecimal d = new BigDecimal(plain);
+            return negative ? d.negate() : d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(style == DecimalStyle.DECIMAL_COMMA
+                    ? "expected a number such as 1.234,56" : "expected a number such as 1234.56");
+        }
+    }
+
+    private static String normalise(String t, DecimalStyle style) {
+        if (style == DecimalStyle.AUTO && PLAIN.matcher(t).matches()) return t;
+        int comma = t.lastIndexOf(','), dot = t.lastIndexOf('.');
+        if (style == DecimalStyle.DECIMAL_COMMA) {
+            if (comma >= 0 && dot > comma) return "x"; // "1,234.5" in a decimal-comma file: refuse, don't guess
+            if (comma >= 0 || DOT_GROUPS.matcher(t).matches()) return t.replace(".", "").replace(',', '.');
+            return t; // "0.0025": a plain decimal point even in a semicolon file
+        }
+        if (comma >= 0 && dot >= 0) {
+            // both: the last one is the decimal separator
+            return comma > dot ? t.replace(".", "").replace(',', '.') : t.replace(",", "");
+        }
+        if (comma >= 0) {
+            // "100,000" / "1,234,567" group thousands; "0,5" / "12,25" is a decimal comma
+            return COMMA_GROUPS.matcher(t).matches() ? t.replace(",", "") : t.replace(',', '.');
+        }
+        if (DOT_GROUPS_2.matcher(t).matches()) return t.replace(".", ""); // "1.234.567"
+        return t;
     }
 
     /** Header cells compared loosely: case, BOM, surrounding spaces and quotes ignored. */

@@ -1,6 +1,6 @@
 package com.aifinops.workbench.importers.invoice;
 
-import com.aifinops.workbench.importers.usage.cloud.Fixtures;
+import com.aifinops.workbench.importers.usage.ReaderFixtures;
 import com.aifinops.workbench.model.invoice.Invoice;
 import com.aifinops.workbench.model.invoice.InvoiceLine;
 import com.aifinops.workbench.model.usage.ImportProblem;
@@ -25,7 +25,7 @@ class InvoiceCsvReaderTest {
 
     @Test
     void oneFileHoldsTwoInvoicesWithInferredKinds() throws IOException {
-        InvoiceRead r = InvoiceCsvReader.read(Fixtures.path("invoice/openai-statements.csv"), "OpenAI");
+        InvoiceRead r = InvoiceCsvReader.read(ReaderFixtures.path("invoice/openai-statements.csv"), "OpenAI");
         assertFalse(r.hasErrors(), r.problems().toString());
         assertEquals(2, r.invoices().size());
         Invoice may = r.invoices().get(0);
@@ -56,7 +56,7 @@ class InvoiceCsvReaderTest {
 
     @Test
     void providerColumnPeriodColumnsAndAccountingNegatives() throws IOException {
-        InvoiceRead r = InvoiceCsvReader.read(Fixtures.path("invoice/anthropic-statement.csv"), null);
+        InvoiceRead r = InvoiceCsvReader.read(ReaderFixtures.path("invoice/anthropic-statement.csv"), null);
         assertFalse(r.hasErrors(), r.problems().toString());
         Invoice inv = r.invoices().get(0);
         assertEquals("anthropic", inv.provider());
@@ -74,7 +74,7 @@ class InvoiceCsvReaderTest {
 
     @Test
     void badCellsNameLineColumnAndValue() throws IOException {
-        InvoiceRead r = InvoiceCsvReader.read(Fixtures.path("invoice/bad-invoice.csv"), "openai");
+        InvoiceRead r = InvoiceCsvReader.read(ReaderFixtures.path("invoice/bad-invoice.csv"), "openai");
         List<ImportProblem> e = r.errors();
         assertEquals(3, e.size(), e.toString());
         assertEquals(2, e.get(0).line());

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 
-import static com.aifinops.workbench.importers.usage.VendorFixtures.fixture;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package com.aifinops.workbench.importers.usage.anthropic;
 
+import com.aifinops.workbench.importers.usage.vendor.BucketPages;
 import com.aifinops.workbench.model.usage.Allocation;
 
 import java.util.HashMap;
@@ -9,6 +10,10 @@ import java.util.Map;
 /** What Anthropic's Console exports and Admin API reports share. */
 final class AnthropicColumns {
     static final String PROVIDER = "anthropic";
+
+    /** The bucket window of the Admin API usage and cost reports (RFC 3339). */
+    static final BucketPages.Window WINDOW = new BucketPages.Window("starting_at", "ending_at",
+            "expected the bucket start, e.g. 2025-09-17T00:00:00Z");
 
     private AnthropicColumns() {
     }

@@ -3,7 +3,6 @@ package com.aifinops.workbench.importers.usage.anthropic;
 import com.aifinops.workbench.importers.usage.UsageReader;
 import com.aifinops.workbench.importers.usage.vendor.BucketPages;
 import com.aifinops.workbench.importers.usage.vendor.Heads;
-import com.aifinops.workbench.importers.usage.vendor.JsonFields;
 import com.aifinops.workbench.importers.usage.vendor.UnknownFields;
 import com.aifinops.workbench.model.usage.UsageLine;
 import com.aifinops.workbench.model.usage.UsageSink;
@@ -11,7 +10,6 @@ import com.aifinops.workbench.model.usage.UsageSink;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -55,52 +53,30 @@ public final class AnthropicCostApiReader implements UsageReader {
 
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
-        String name = file.getFileName().toString();
         UnknownFields unknown = new UnknownFields(KNOWN);
-        BucketPages.read(file, sink, bucket -> {
-            if (bucket.results().isEmpty()) {
-                return;
+        BucketPages.readResults(file, sink, AnthropicColumns.WINDOW, (r, start, end) -> {
+            unknown.check(r, "");
+            BigDecimal cents = r.requiredDecimal("amount", "expected the amount in cents as a decimal string, e.g. \"123.45\"");
+            if (cents == null || !r.ok()) {
+                return null;
             }
-            JsonFields b = JsonFields.of(name, bucket, sink);
-            Instant start = b.instant("starting_at");
-            Instant end = b.instant("ending_at");
-            if (start == null) {
-                if (b.ok()) {
-                    b.error("starting_at", null, "expected the bucket start, e.g. 2025-09-17T00:00:00Z");
-                }
-                return;
-            }
-            for (BucketPages.Result result : bucket.results()) {
-                JsonFields r = JsonFields.of(name, result, sink);
-                unknown.check(r, "");
-                BigDecimal cents = r.decimal("amount");
-                if (cents == null) {
-                    if (r.ok()) {
-                        r.error("amount", null, "expected the amount in cents as a decimal string, e.g. \"123.45\"");
-                    }
-                    continue;
-                }
-                if (!r.ok()) {
-                    continue;
-                }
-                String currency = r.text("currency");
-                String description = r.text("description");
-                String tier = r.text("service_tier");
-                Map<String, String> tags = new HashMap<>();
-                tags.put("description", description);
-                tags.put("cost_type", r.text("cost_type"));
-                tags.put("token_type", r.text("token_type"));
-                tags.put("service_tier", tier);
-                tags.put("inference_geo", r.text("inference_geo"));
-                tags.put("speed", r.text("speed"));
-                String model = r.text("model");
-                sink.accept(new UsageLine(start, end, AnthropicColumns.PROVIDER,
-                        model != null ? model : modelOfDescription(description),
-                        0, 0, 0, 0, 0, 0, 0, AnthropicColumns.isBatch(tier), null,
-                        AnthropicColumns.contextLabel(r.text("context_window")), dollars(cents),
-                        currency == null ? "USD" : currency.toUpperCase(Locale.ROOT),
-                        AnthropicColumns.allocation(r.text("workspace_id"), null, null, tags), r.source()));
-            }
+            String currency = r.text("currency");
+            String description = r.text("description");
+            String tier = r.text("service_tier");
+            Map<String, String> tags = new HashMap<>();
+            tags.put("description", description);
+            tags.put("cost_type", r.text("cost_type"));
+            tags.put("token_type", r.text("token_type"));
+            tags.put("service_tier", tier);
+            tags.put("inference_geo", r.text("inference_geo"));
+            tags.put("speed", r.text("speed"));
+            String model = r.text("model");
+            return new UsageLine(start, end, AnthropicColumns.PROVIDER,
+                    model != null ? model : modelOfDescription(description),
+                    0, 0, 0, 0, 0, 0, 0, AnthropicColumns.isBatch(tier), null,
+                    AnthropicColumns.contextLabel(r.text("context_window")), dollars(cents),
+                    currency == null ? "USD" : currency.toUpperCase(Locale.ROOT),
+                    AnthropicColumns.allocation(r.text("workspace_id"), null, null, tags), r.source());
         });
     }
 

@@ -1,9 +1,9 @@
 package com.aifinops.workbench.importers.usage.anthropic;
 
 import com.aifinops.workbench.importers.usage.UsageReader;
-import com.aifinops.workbench.importers.usage.vendor.DelimitedRows;
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.importers.usage.vendor.Heads;
-import com.aifinops.workbench.importers.usage.vendor.Row;
+import com.aifinops.workbench.importers.usage.csv.CheckedRecord;
 import com.aifinops.workbench.model.usage.UsageLine;
 import com.aifinops.workbench.model.usage.UsageSink;
 
@@ -48,18 +48,10 @@ public final class AnthropicCostCsvReader implements UsageReader {
 
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
-        DelimitedRows.read(file, KNOWN, sink, row -> {
-            if (row.text("cost_usd") == null) {
-                return;
-            }
-            UsageLine line = line(row);
-            if (line != null && row.ok()) {
-                sink.accept(line);
-            }
-        });
+        CsvRecords.readLines(file, KNOWN, sink, row -> row.text("cost_usd") == null, AnthropicCostCsvReader::line);
     }
 
-    private static UsageLine line(Row row) {
+    private static UsageLine line(CheckedRecord row) {
         Instant start = row.instant("usage_date_utc");
         BigDecimal cost = row.money("cost_usd");
         if (!row.ok()) {

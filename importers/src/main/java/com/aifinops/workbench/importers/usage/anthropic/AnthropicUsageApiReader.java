@@ -3,14 +3,12 @@ package com.aifinops.workbench.importers.usage.anthropic;
 import com.aifinops.workbench.importers.usage.UsageReader;
 import com.aifinops.workbench.importers.usage.vendor.BucketPages;
 import com.aifinops.workbench.importers.usage.vendor.Heads;
-import com.aifinops.workbench.importers.usage.vendor.JsonFields;
 import com.aifinops.workbench.importers.usage.vendor.UnknownFields;
 import com.aifinops.workbench.model.usage.UsageLine;
 import com.aifinops.workbench.model.usage.UsageSink;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -55,45 +53,29 @@ public final class AnthropicUsageApiReader implements UsageReader {
 
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
-        String name = file.getFileName().toString();
         UnknownFields unknown = new UnknownFields(KNOWN);
-        BucketPages.read(file, sink, bucket -> {
-            if (bucket.results().isEmpty()) {
-                return;
+        BucketPages.readResults(file, sink, AnthropicColumns.WINDOW, (r, start, end) -> {
+            unknown.check(r, "");
+            unknown.check(r, "cache_creation");
+            long uncached = r.countOrZero("uncached_input_tokens");
+            long read = r.countOrZero("cache_read_input_tokens");
+            long write5m = r.countOrZero("cache_creation.ephemeral_5m_input_tokens");
+            long write1h = r.countOrZero("cache_creation.ephemeral_1h_input_tokens");
+            long output = r.countOrZero("output_tokens");
+            if (!r.ok()) {
+                return null;
             }
-            JsonFields b = JsonFields.of(name, bucket, sink);
-            Instant start = b.instant("starting_at");
-            Instant end = b.instant("ending_at");
-            if (start == null) {
-                if (b.ok()) {
-                    b.error("starting_at", null, "expected the bucket start, e.g. 2025-09-17T00:00:00Z");
-                }
-                return;
-            }
-            for (BucketPages.Result result : bucket.results()) {
-                JsonFields r = JsonFields.of(name, result, sink);
-                unknown.check(r, "");
-                unknown.check(r, "cache_creation");
-                long uncached = r.countOrZero("uncached_input_tokens");
-                long read = r.countOrZero("cache_read_input_tokens");
-                long write5m = r.countOrZero("cache_creation.ephemeral_5m_input_tokens");
-                long write1h = r.countOrZero("cache_creation.ephemeral_1h_input_tokens");
-                long output = r.countOrZero("output_tokens");
-                if (!r.ok()) {
-                    continue;
-                }
-                String tier = r.text("service_tier");
-                Map<String, String> tags = new HashMap<>();
-                tags.put("service_tier", tier);
-                tags.put("inference_geo", r.text("inference_geo"));
-                tags.put("speed", r.text("speed"));
-                tags.put("service_account_id", r.text("service_account_id"));
-                sink.accept(new UsageLine(start, end, AnthropicColumns.PROVIDER, r.text("model"),
-                        uncached, read, write5m, write1h, output, 0, 0, AnthropicColumns.isBatch(tier), null,
-                        AnthropicColumns.contextLabel(r.text("context_window")), null, "USD",
-                        AnthropicColumns.allocation(r.text("workspace_id"), r.text("api_key_id"), r.text("account_id"), tags),
-                        r.source()));
-            }
+            String tier = r.text("service_tier");
+            Map<String, String> tags = new HashMap<>();
+            tags.put("service_tier", tier);
+            tags.put("inference_geo", r.text("inference_geo"));
+            tags.put("speed", r.text("speed"));
+            tags.put("service_account_id", r.text("service_account_id"));
+            return new UsageLine(start, end, AnthropicColumns.PROVIDER, r.text("model"),
+                    uncached, read, write5m, write1h, output, 0, 0, AnthropicColumns.isBatch(tier), null,
+                    AnthropicColumns.contextLabel(r.text("context_window")), null, "USD",
+                    AnthropicColumns.allocation(r.text("workspace_id"), r.text("api_key_id"), r.text("account_id"), tags),
+                    r.source());
         });
     }
 }

@@ -1,9 +1,9 @@
 package com.aifinops.workbench.importers.usage.anthropic;
 
 import com.aifinops.workbench.importers.usage.UsageReader;
-import com.aifinops.workbench.importers.usage.vendor.DelimitedRows;
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.importers.usage.vendor.Heads;
-import com.aifinops.workbench.importers.usage.vendor.Row;
+import com.aifinops.workbench.importers.usage.csv.CheckedRecord;
 import com.aifinops.workbench.model.usage.UsageLine;
 import com.aifinops.workbench.model.usage.UsageSink;
 
@@ -56,18 +56,11 @@ public final class AnthropicUsageCsvReader implements UsageReader {
 
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
-        DelimitedRows.read(file, KNOWN, sink, row -> {
-            if (TOKENS.stream().allMatch(c -> row.text(c) == null)) {
-                return; // nothing used in this period
-            }
-            UsageLine line = line(row);
-            if (line != null && row.ok()) {
-                sink.accept(line);
-            }
-        });
+        // a row without tokens: nothing used in this period
+        CsvRecords.readLines(file, KNOWN, sink, row -> row.allBlank(TOKENS), AnthropicUsageCsvReader::line);
     }
 
-    private static UsageLine line(Row row) {
+    private static UsageLine line(CheckedRecord row) {
         Instant start = row.instant("usage_date_utc");
         long uncached = row.countOrZero("usage_input_tokens_no_cache");
         long write5m = row.countOrZero("usage_input_tokens_cache_write_5m");

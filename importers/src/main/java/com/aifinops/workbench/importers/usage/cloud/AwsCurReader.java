@@ -1,5 +1,11 @@
 package com.aifinops.workbench.importers.usage.cloud;
 
+import com.aifinops.workbench.importers.usage.AllocationTags;
+import com.aifinops.workbench.importers.usage.TokenUnits;
+import com.aifinops.workbench.importers.usage.csv.BadCell;
+import com.aifinops.workbench.importers.usage.csv.CsvColumns;
+import com.aifinops.workbench.importers.usage.csv.CsvRecord;
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.importers.usage.FieldParsers;
 import com.aifinops.workbench.importers.usage.UsageReader;
 import com.aifinops.workbench.model.usage.Allocation;
@@ -61,7 +67,7 @@ public final class AwsCurReader implements UsageReader {
     @Override
     public int detect(String fileName, String head) {
         Set<String> keys = new HashSet<>();
-        for (String h : CsvRows.headerCells(head)) keys.add(key(h));
+        for (String h : CsvRecords.headerCells(head)) keys.add(key(h));
         if (!keys.contains("line_item_usage_type") || !keys.contains("line_item_product_code")) return 0;
         return head.contains("AmazonBedrock") || head.contains("Amazon Bedrock") ? 95 : 80;
     }
@@ -77,52 +83,37 @@ public final class AwsCurReader implements UsageReader {
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
         String name = file.getFileName().toString();
-        try {
-            try (CsvRows csv = CsvRows.open(file)) {
-                Columns cols = new Columns(csv.header(), AwsCurReader::key);
-                boolean missing = false;
-                for (String r : REQUIRED) {
-                    if (!cols.has(r)) {
-                        sink.problem(ImportProblem.error(name, 1, r, null,
-                                "missing column " + r + ": this does not look like a CUR 2.0 export"));
-                        missing = true;
-                    }
-                }
-                if (missing) return;
-                cols.warnUnknown(name, k -> k.equals("product") || k.equals("discount")
-                        || KNOWN_PREFIXES.stream().anyMatch(k::startsWith), sink);
-                Reading r = new Reading(name, cols, Numbers.styleFor(csv.delimiter()));
-                try {
-                    for (CsvRows.Row row = csv.next(); row != null; row = csv.next()) {
-                        try {
-                            UsageLine line = r.line(row);
-                            if (line != null) sink.accept(line);
-                        } catch (BadCell bad) {
-                            sink.problem(bad.problem(name, row.line()));
-                        }
-                    }
-                } catch (CsvRows.MalformedCsvException e) {
-                    sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
-                }
-                if (r.skipped > 0) {
-                    sink.problem(ImportProblem.warning(name, 0, "line_item_product_code",
-                            r.skipped + " rows of other services than Amazon Bedrock skipped"));
-                }
-                if (r.rounded > 0) {
-                    sink.problem(ImportProblem.warning(name, 0, "line_item_usage_amount",
-                            r.rounded + " rows whose usage amount × pricing unit is not a whole number of tokens: rounded half-up"));
+        CsvRecords.read(file, CsvRecords.Delimiter.SNIFFED, sink, csv -> {
+            CsvColumns cols = csv.columns(AwsCurReader::key);
+            boolean missing = false;
+            for (String r : REQUIRED) {
+                if (!cols.has(r)) {
+                    sink.problem(ImportProblem.error(name, 1, r, null,
+                            "missing column " + r + ": this does not look like a CUR 2.0 export"));
+                    missing = true;
                 }
             }
-        } catch (CsvRows.MalformedCsvException e) {
-            sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
-        }
+            if (missing) return;
+            cols.warnUnknown(name, k -> k.equals("product") || k.equals("discount")
+                    || KNOWN_PREFIXES.stream().anyMatch(k::startsWith), sink);
+            Reading r = new Reading(name, cols, FieldParsers.decimalStyleFor(csv.delimiter()));
+            csv.readLines(name, sink, r::line);
+            if (r.skipped > 0) {
+                sink.problem(ImportProblem.warning(name, 0, "line_item_product_code",
+                        r.skipped + " rows of other services than Amazon Bedrock skipped"));
+            }
+            if (r.rounded > 0) {
+                sink.problem(ImportProblem.warning(name, 0, "line_item_usage_amount",
+                        r.rounded + " rows whose usage amount × pricing unit is not a whole number of tokens: rounded half-up"));
+            }
+        });
     }
 
     /** The state of one read: column indexes, and counts summarised in warnings at the end. */
     private static final class Reading {
         final String file;
-        final Columns cols;
-        final Numbers.Style style;
+        final CsvColumns cols;
+        final FieldParsers.DecimalStyle style;
         final int start, end, productCode, serviceCode, productName, billingEntity, itemType, usageType, amount,
                 unit, cost, currency, principal, resourceTags, principalTags, productModel, account;
         final Map<Integer, String> tagColumns = new LinkedHashMap<>();
@@ -132,7 +123,7 @@ public final class AwsCurReader implements UsageReader {
         final Map<String, TokenUnits.Unit> units = new HashMap<>();
         final Map<String, TokenClass> classes = new HashMap<>();
 
-        Reading(String file, Columns cols, Numbers.Style style) {
+        Reading(String file, CsvColumns cols, FieldParsers.DecimalStyle style) {
             this.file = file;
             this.cols = cols;
             this.style = style;
@@ -165,7 +156,7 @@ public final class AwsCurReader implements UsageReader {
             }
         }
 
-        UsageLine line(CsvRows.Row row) {
+        UsageLine line(CsvRecord row) {
             if (!bedrock(row)) {
                 skipped++;
                 return null;
@@ -173,7 +164,7 @@ public final class AwsCurReader implements UsageReader {
             Instant from = BadCell.parse(row, cols, start, FieldParsers::instant);
             if (from == null) throw new BadCell(cols.name(start), row.get(start), "expected the usage start time");
             Instant to = BadCell.parse(row, cols, end, FieldParsers::instant);
-            BigDecimal billed = BadCell.parse(row, cols, cost, v -> Numbers.decimal(v, style));
+            BigDecimal billed = BadCell.parse(row, cols, cost, v -> FieldParsers.decimal(v, style));
             if (billed == null) throw new BadCell(cols.name(cost), row.get(cost), "expected the line's cost");
             String type = row.get(itemType) == null || row.get(itemType).isBlank() ? "Usage" : row.get(itemType).strip();
             String usage = row.get(usageType) == null ? "" : row.get(usageType).strip();
@@ -189,7 +180,7 @@ public final class AwsCurReader implements UsageReader {
                     throw new BadCell(cols.name(unit), row.get(unit),
                             "expected a token unit (e.g. '1K tokens', '1M tokens', 'tokens') for usage type " + usage);
                 }
-                BigDecimal n = BadCell.parse(row, cols, amount, v -> Numbers.decimal(v, style));
+                BigDecimal n = BadCell.parse(row, cols, amount, v -> FieldParsers.decimal(v, style));
                 if (n == null) throw new BadCell(cols.name(amount), row.get(amount), "expected the usage amount");
                 boolean[] r = new boolean[1];
                 try {
@@ -200,17 +191,17 @@ public final class AwsCurReader implements UsageReader {
                 if (r[0]) rounded++;
             }
             Map<String, String> tags = new LinkedHashMap<>();
-            if (resourceTags >= 0) tags.putAll(stripUserPrefix(BadCell.parse(row, cols, resourceTags, Tags::parse)));
+            if (resourceTags >= 0) tags.putAll(stripUserPrefix(BadCell.parse(row, cols, resourceTags, AllocationTags::parseCell)));
             tagColumns.forEach((i, k) -> {
                 String v = row.get(i);
                 if (v != null && !v.isBlank()) tags.put(k, v.strip());
             });
-            Map<String, String> principalTagMap = principalTags < 0 ? Map.of() : BadCell.parse(row, cols, principalTags, Tags::parse);
+            Map<String, String> principalTagMap = principalTags < 0 ? Map.of() : BadCell.parse(row, cols, principalTags, AllocationTags::parseCell);
             tags.putAll(principalTagMap);
             if (!usageLine) tags.put("charge_category", chargeCategory(type));
             String acct = row.get(account);
             if (acct != null && !acct.isBlank()) tags.put("aws_account", acct.strip());
-            Allocation alloc = Tags.allocation(tags, principalAllocation(row.get(principal)));
+            Allocation alloc = AllocationTags.allocateCloud(tags, principalAllocation(row.get(principal)));
             String lower = usage.toLowerCase(Locale.ROOT);
             boolean batch = lower.contains("-batch") || lower.contains("_batch");
             String tier = lower.contains("lctx") || lower.contains("long-context") ? "long context" : null;
@@ -223,7 +214,7 @@ public final class AwsCurReader implements UsageReader {
                     new SourceRef(file, row.line()));
         }
 
-        boolean bedrock(CsvRows.Row row) {
+        boolean bedrock(CsvRecord row) {
             String code = lower(row.get(productCode));
             String svc = lower(row.get(serviceCode));
             String pname = lower(row.get(productName));
@@ -232,7 +223,7 @@ public final class AwsCurReader implements UsageReader {
                     && pname.contains("bedrock"));
         }
 
-        String model(CsvRows.Row row, String usage) {
+        String model(CsvRecord row, String usage) {
             String pm = row.get(productModel);
             if (pm != null && !pm.isBlank()) return pm.strip();
             String fromType = modelFromUsageType(usage);

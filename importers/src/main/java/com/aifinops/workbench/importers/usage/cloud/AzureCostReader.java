@@ -1,5 +1,11 @@
 package com.aifinops.workbench.importers.usage.cloud;
 
+import com.aifinops.workbench.importers.usage.AllocationTags;
+import com.aifinops.workbench.importers.usage.TokenUnits;
+import com.aifinops.workbench.importers.usage.csv.BadCell;
+import com.aifinops.workbench.importers.usage.csv.CsvColumns;
+import com.aifinops.workbench.importers.usage.csv.CsvRecord;
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.importers.usage.FieldParsers;
 import com.aifinops.workbench.importers.usage.UsageReader;
 import com.aifinops.workbench.model.usage.Allocation;
@@ -81,7 +87,7 @@ public final class AzureCostReader implements UsageReader {
     @Override
     public int detect(String fileName, String head) {
         Set<String> keys = new HashSet<>();
-        for (String h : CsvRows.headerCells(head)) keys.add(key(h));
+        for (String h : CsvRecords.headerCells(head)) keys.add(key(h));
         if (!keys.contains("metername")) return 0;
         boolean cost = keys.contains("costinbillingcurrency") || keys.contains("costinusd") || keys.contains("pretaxcost")
                 || keys.contains("extendedcost");
@@ -98,58 +104,43 @@ public final class AzureCostReader implements UsageReader {
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
         String name = file.getFileName().toString();
-        try {
-            try (CsvRows csv = CsvRows.open(file)) {
-                Columns cols = new Columns(csv.header(), AzureCostReader::key);
-                Reading r = new Reading(name, cols, Numbers.styleFor(csv.delimiter()));
-                boolean missing = false;
-                for (Map.Entry<String, Integer> req : Map.of("Date", r.date, "MeterName", r.meterName, "Quantity",
-                        r.quantity, "UnitOfMeasure", r.unit, "CostInBillingCurrency", r.cost).entrySet()) {
-                    if (req.getValue() < 0) {
-                        sink.problem(ImportProblem.error(name, 1, req.getKey(), null, "missing column " + req.getKey()
-                                + (req.getKey().startsWith("Cost") ? " (or PreTaxCost, ExtendedCost, CostInUsd)" : "")));
-                        missing = true;
-                    }
-                }
-                if (missing) return;
-                cols.warnUnknown(name, KNOWN::contains, sink);
-                try {
-                    for (CsvRows.Row row = csv.next(); row != null; row = csv.next()) {
-                        try {
-                            UsageLine line = r.line(row);
-                            if (line != null) sink.accept(line);
-                        } catch (BadCell bad) {
-                            sink.problem(bad.problem(name, row.line()));
-                        }
-                    }
-                } catch (CsvRows.MalformedCsvException e) {
-                    sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
-                }
-                if (r.skipped > 0) {
-                    sink.problem(ImportProblem.warning(name, 0, cols.name(r.meterCategory),
-                            r.skipped + " rows of other services than Azure OpenAI skipped"));
-                }
-                if (r.rounded > 0) {
-                    sink.problem(ImportProblem.warning(name, 0, cols.name(r.quantity),
-                            r.rounded + " rows whose quantity × unit is not a whole number of tokens: rounded half-up"));
+        CsvRecords.read(file, CsvRecords.Delimiter.SNIFFED, sink, csv -> {
+            CsvColumns cols = csv.columns(AzureCostReader::key);
+            Reading r = new Reading(name, cols, FieldParsers.decimalStyleFor(csv.delimiter()));
+            boolean missing = false;
+            for (Map.Entry<String, Integer> req : Map.of("Date", r.date, "MeterName", r.meterName, "Quantity",
+                    r.quantity, "UnitOfMeasure", r.unit, "CostInBillingCurrency", r.cost).entrySet()) {
+                if (req.getValue() < 0) {
+                    sink.problem(ImportProblem.error(name, 1, req.getKey(), null, "missing column " + req.getKey()
+                            + (req.getKey().startsWith("Cost") ? " (or PreTaxCost, ExtendedCost, CostInUsd)" : "")));
+                    missing = true;
                 }
             }
-        } catch (CsvRows.MalformedCsvException e) {
-            sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
-        }
+            if (missing) return;
+            cols.warnUnknown(name, KNOWN::contains, sink);
+            csv.readLines(name, sink, r::line);
+            if (r.skipped > 0) {
+                sink.problem(ImportProblem.warning(name, 0, cols.name(r.meterCategory),
+                        r.skipped + " rows of other services than Azure OpenAI skipped"));
+            }
+            if (r.rounded > 0) {
+                sink.problem(ImportProblem.warning(name, 0, cols.name(r.quantity),
+                        r.rounded + " rows whose quantity × unit is not a whole number of tokens: rounded half-up"));
+            }
+        });
     }
 
     private static final class Reading {
         final String file;
-        final Columns cols;
-        final Numbers.Style style;
+        final CsvColumns cols;
+        final FieldParsers.DecimalStyle style;
         final int date, meterName, meterSub, meterCategory, product, quantity, unit, cost, currency, price,
                 resourceId, resourceGroup, resourceName, subscription, tags, chargeType, costCenter;
         final boolean usdCost;
         long skipped;
         long rounded;
 
-        Reading(String file, Columns cols, Numbers.Style style) {
+        Reading(String file, CsvColumns cols, FieldParsers.DecimalStyle style) {
             this.file = file;
             this.cols = cols;
             this.style = style;
@@ -174,7 +165,7 @@ public final class AzureCostReader implements UsageReader {
             costCenter = cols.find("CostCenter");
         }
 
-        UsageLine line(CsvRows.Row row) {
+        UsageLine line(CsvRecord row) {
             String meter = cell(row, meterName);
             String sub = cell(row, meterSub);
             Meter m = meter(meter);
@@ -188,7 +179,7 @@ public final class AzureCostReader implements UsageReader {
             }
             Instant day = BadCell.parse(row, cols, date, AzureCostReader::day);
             if (day == null) throw new BadCell(cols.name(date), row.get(date), "expected the usage date");
-            BigDecimal billed = BadCell.parse(row, cols, cost, v -> Numbers.decimal(v, style));
+            BigDecimal billed = BadCell.parse(row, cols, cost, v -> FieldParsers.decimal(v, style));
             if (billed == null) throw new BadCell(cols.name(cost), row.get(cost), "expected the line's cost");
             String charge = cell(row, chargeType);
             boolean usage = charge.isEmpty() || charge.equalsIgnoreCase("usage");
@@ -198,16 +189,16 @@ public final class AzureCostReader implements UsageReader {
                 if (u.measure() != TokenUnits.Measure.TOKENS) {
                     throw new BadCell(cols.name(unit), row.get(unit), "expected a token unit such as 1K or 1M for meter " + meter);
                 }
-                BigDecimal q = BadCell.parse(row, cols, quantity, v -> Numbers.decimal(v, style));
+                BigDecimal q = BadCell.parse(row, cols, quantity, v -> FieldParsers.decimal(v, style));
                 if (q == null || q.signum() < 0) throw new BadCell(cols.name(quantity), row.get(quantity), "expected a non-negative quantity");
-                BigDecimal p = BadCell.parse(row, cols, price, v -> Numbers.decimal(v, style));
+                BigDecimal p = BadCell.parse(row, cols, price, v -> FieldParsers.decimal(v, style));
                 BigDecimal block = quantityIsTokens(q, u.block(), p, billed) ? BigDecimal.ONE : u.block();
                 boolean[] r = new boolean[1];
                 tokens = TokenUnits.tokens(q, block, r);
                 if (r[0]) rounded++;
             }
             Map<String, String> tagMap = new LinkedHashMap<>();
-            if (tags >= 0) tagMap.putAll(BadCell.parse(row, cols, tags, Tags::parse));
+            if (tags >= 0) tagMap.putAll(BadCell.parse(row, cols, tags, AllocationTags::parseCell));
             if (!usage) tagMap.put("charge_category", chargeCategory(charge));
             String subName = cell(row, subscription);
             if (!subName.isEmpty()) tagMap.put("subscription", subName);
@@ -221,11 +212,11 @@ public final class AzureCostReader implements UsageReader {
             return new UsageLine(day, day.plus(1, ChronoUnit.DAYS), PROVIDER, m.model(),
                     tc == AwsCurReader.TokenClass.INPUT ? tokens : 0, tc == AwsCurReader.TokenClass.CACHE_READ ? tokens : 0,
                     0, 0, tc == AwsCurReader.TokenClass.OUTPUT ? tokens : 0, 0, 0, m.batch(), null, null, billed,
-                    cur.isEmpty() ? null : cur.toUpperCase(Locale.ROOT), Tags.allocation(tagMap, fallback),
+                    cur.isEmpty() ? null : cur.toUpperCase(Locale.ROOT), AllocationTags.allocateCloud(tagMap, fallback),
                     new SourceRef(file, row.line()));
         }
 
-        boolean openAi(CsvRows.Row row, Meter m) {
+        boolean openAi(CsvRecord row, Meter m) {
             String cat = cell(row, meterCategory).toLowerCase(Locale.ROOT);
             String prod = cell(row, product).toLowerCase(Locale.ROOT);
             String sub = cell(row, meterSub).toLowerCase(Locale.ROOT);
@@ -313,7 +304,7 @@ public final class AzureCostReader implements UsageReader {
         return "Adjustment";
     }
 
-    private static String cell(CsvRows.Row row, int i) {
+    private static String cell(CsvRecord row, int i) {
         String v = row.get(i);
         return v == null ? "" : v.strip();
     }

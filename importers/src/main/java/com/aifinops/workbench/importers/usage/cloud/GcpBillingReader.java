@@ -1,5 +1,11 @@
 package com.aifinops.workbench.importers.usage.cloud;
 
+import com.aifinops.workbench.importers.usage.AllocationTags;
+import com.aifinops.workbench.importers.usage.TokenUnits;
+import com.aifinops.workbench.importers.usage.csv.BadCell;
+import com.aifinops.workbench.importers.usage.csv.CsvColumns;
+import com.aifinops.workbench.importers.usage.csv.CsvRecord;
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.importers.usage.FieldParsers;
 import com.aifinops.workbench.importers.usage.UsageReader;
 import com.aifinops.workbench.importers.usage.UsageReaders;
@@ -84,7 +90,7 @@ public final class GcpBillingReader implements UsageReader {
             return line.contains("\"service\"") && line.contains("\"sku\"") && line.contains("\"usage_start_time\"") ? 90 : 0;
         }
         Set<String> keys = new HashSet<>();
-        for (String c : CsvRows.headerCells(h)) keys.add(key(c));
+        for (String c : CsvRecords.headerCells(h)) keys.add(key(c));
         if (!keys.contains("service_description") || !keys.contains("sku_description")) return 0;
         if (!keys.contains("cost") && !keys.contains("subtotal") && !keys.contains("unrounded_subtotal")) return 0;
         return h.toLowerCase(Locale.ROOT).contains("vertex ai") || h.contains("Gemini API") ? 90 : 75;
@@ -107,8 +113,8 @@ public final class GcpBillingReader implements UsageReader {
         } else {
             try {
                 readCsv(file, r);
-            } catch (CsvRows.MalformedCsvException e) {
-                sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
+            } catch (CsvRecords.MalformedCsvException e) {
+                sink.problem(CsvRecords.brokenQuoting(name, e));
             }
         }
         if (r.skipped > 0) {
@@ -126,8 +132,8 @@ public final class GcpBillingReader implements UsageReader {
     }
 
     private void readCsv(Path file, Reading r) throws IOException {
-        try (CsvRows csv = CsvRows.open(file)) {
-            Columns cols = new Columns(csv.header(), GcpBillingReader::key);
+        try (CsvRecords csv = CsvRecords.open(file)) {
+            CsvColumns cols = csv.columns(GcpBillingReader::key);
             if (!cols.has("service_description") || !cols.has("sku_description")
                     || !(cols.has("cost") || cols.has("subtotal") || cols.has("unrounded_subtotal"))) {
                 r.sink.problem(ImportProblem.error(r.file, 1, null, null,
@@ -140,9 +146,9 @@ public final class GcpBillingReader implements UsageReader {
                 Matcher m = CURRENCY_IN_HEADER.matcher(h.strip());
                 if (m.find() && key(h).endsWith("subtotal")) headerCurrency = currencyOfSymbol(m.group(1));
             }
-            Numbers.Style style = Numbers.styleFor(csv.delimiter());
+            FieldParsers.DecimalStyle style = FieldParsers.decimalStyleFor(csv.delimiter());
             try {
-                for (CsvRows.Row row = csv.next(); row != null; row = csv.next()) {
+                for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
                     Map<String, String> cells = new HashMap<>();
                     Map<String, String> names = new HashMap<>();
                     for (int i = 0; i < cols.size(); i++) {
@@ -152,8 +158,8 @@ public final class GcpBillingReader implements UsageReader {
                     if (FieldParsers.isBlank(cells.get("service_description")) && isSummary(row)) continue;
                     r.accept(new Cells(cells, names, style, headerCurrency), row.line());
                 }
-            } catch (CsvRows.MalformedCsvException e) {
-                r.sink.problem(ImportProblem.error(r.file, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
+            } catch (CsvRecords.MalformedCsvException e) {
+                r.sink.problem(CsvRecords.brokenQuoting(r.file, e));
             }
         }
     }
@@ -185,7 +191,7 @@ public final class GcpBillingReader implements UsageReader {
                         r.sink.problem(ImportProblem.warning(r.file, lineNo, e.getValue(), "unknown field, ignored"));
                     }
                 }
-                r.accept(new Cells(cells, names, Numbers.Style.AUTO, null), lineNo);
+                r.accept(new Cells(cells, names, FieldParsers.DecimalStyle.AUTO, null), lineNo);
             }
         }
     }
@@ -211,7 +217,7 @@ public final class GcpBillingReader implements UsageReader {
     }
 
     /** A console summary row (its service is blank): a cell that reads Subtotal / Tax / Filtered total. */
-    private static boolean isSummary(CsvRows.Row row) {
+    private static boolean isSummary(CsvRecord row) {
         for (String c : row.cells()) {
             if (c != null && SUMMARY.contains(c.strip().replaceAll(":$", "").toLowerCase(Locale.ROOT))) return true;
         }
@@ -233,7 +239,7 @@ public final class GcpBillingReader implements UsageReader {
     }
 
     /** One record by key, from either input shape. */
-    private record Cells(Map<String, String> values, Map<String, String> names, Numbers.Style style, String headerCurrency) {
+    private record Cells(Map<String, String> values, Map<String, String> names, FieldParsers.DecimalStyle style, String headerCurrency) {
         String get(String... keys) {
             for (String k : keys) {
                 String v = values.get(k);
@@ -297,7 +303,7 @@ public final class GcpBillingReader implements UsageReader {
             if (from == null) throw new BadCell(c.name("usage_start_time"), null, "expected the usage start time");
             Instant to = c.parse(GcpBillingReader::time, "usage_end_time");
             if (to == null && c.get("usage_start_time") == null) to = from.plus(1, ChronoUnit.DAYS);
-            BigDecimal cost = c.parse(v -> Numbers.decimal(v, c.style()), "cost", "unrounded_subtotal", "subtotal");
+            BigDecimal cost = c.parse(v -> FieldParsers.decimal(v, c.style()), "cost", "unrounded_subtotal", "subtotal");
             if (cost == null) throw new BadCell(c.name(c.firstKey("cost", "subtotal")), null, "expected the row's cost");
             BigDecimal credits = c.parse(GcpBillingReader::credits, "credits");
             BigDecimal billed = credits == null ? cost : cost.add(credits);
@@ -312,7 +318,7 @@ public final class GcpBillingReader implements UsageReader {
                 String amountKey = c.get("usage_amount") != null ? "usage_amount" : "usage_amount_in_pricing_units";
                 String unitKey = amountKey.equals("usage_amount") ? "usage_unit" : "usage_pricing_unit";
                 TokenUnits.Unit unit = c.parse(TokenUnits::parse, unitKey);
-                BigDecimal amount = c.parse(v -> Numbers.decimal(v, c.style()), amountKey);
+                BigDecimal amount = c.parse(v -> FieldParsers.decimal(v, c.style()), amountKey);
                 if (amount == null) throw new BadCell(c.name(amountKey), null, "expected the usage amount");
                 if (unit.measure() == TokenUnits.Measure.CHARACTERS) {
                     characters++;
@@ -330,13 +336,13 @@ public final class GcpBillingReader implements UsageReader {
                 }
             }
             Map<String, String> labels = new LinkedHashMap<>();
-            labels.putAll(c.parse(Tags::parse, "project_labels"));
-            labels.putAll(c.parse(Tags::parse, "labels"));
+            labels.putAll(c.parse(AllocationTags::parseCell, "project_labels"));
+            labels.putAll(c.parse(AllocationTags::parseCell, "labels"));
             if (!regular) labels.put("charge_category", chargeCategory(costType));
-            Map<String, String> system = c.parse(Tags::parse, "system_labels");
+            Map<String, String> system = c.parse(AllocationTags::parseCell, "system_labels");
             String model = labels.getOrDefault("goog-generativelanguage-model",
                     system.getOrDefault("goog-generativelanguage-model", model(sku)));
-            Allocation a = Tags.allocation(labels, Allocation.NONE);
+            Allocation a = AllocationTags.allocateCloud(labels, Allocation.NONE);
             String project = c.get("project_id");
             if (project != null) {
                 a = new Allocation(a.org(), a.team(), project, a.agent(), a.user(), a.apiKey(), a.workspace(),

@@ -2,8 +2,11 @@ package com.aifinops.workbench.importers.usage.focus;
 
 import com.aifinops.workbench.importers.usage.AllocationTags;
 import com.aifinops.workbench.importers.usage.FieldParsers;
-import com.aifinops.workbench.importers.usage.HeaderedCsv;
+import com.aifinops.workbench.importers.usage.TokenUnits;
 import com.aifinops.workbench.importers.usage.UsageReader;
+import com.aifinops.workbench.importers.usage.csv.BadCell;
+import com.aifinops.workbench.importers.usage.csv.CsvRecord;
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.model.usage.Allocation;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.SourceRef;
@@ -80,8 +83,6 @@ public final class FocusReader implements UsageReader {
             "InvoiceIssuerName", "PricingQuantity", "SkuPriceId").map(FieldParsers::headerKey).toList();
 
     private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{2}|\\d{4})");
-    private static final Pattern TOKEN_UNIT = Pattern.compile(
-            "(?:(\\d+(?:\\.\\d+)?)\\s*(k|m|thousand|million)?\\s+|(k|m|thousand|million)\\s+)?(?:[a-z]+\\s+)*tokens?");
 
     @Override
     public String format() {
@@ -114,30 +115,30 @@ public final class FocusReader implements UsageReader {
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
         String name = file.getFileName().toString();
-        try (HeaderedCsv csv = HeaderedCsv.open(file)) {
+        try (CsvRecords csv = CsvRecords.open(file, CsvRecords.Delimiter.COMMA)) {
             for (String required : List.of("BilledCost", "ChargePeriodStart")) {
-                if (!csv.has(required)) {
+                if (!csv.columns().has(required)) {
                     sink.problem(ImportProblem.error(name, 1, required, null,
                             "expected a FOCUS header with a " + required + " column"));
                     return;
                 }
             }
-            csv.warnUnknownColumns(COLUMNS, k -> k.startsWith("x_"), name, sink);
-            List<String> vendorColumns = csv.columns(k -> k.startsWith("x_"));
-            HeaderedCsv.Row row;
-            while ((row = csv.next()) != null) {
+            csv.columns().warnUnknown(name, k -> COLUMNS.contains(k) || k.startsWith("x_"), sink);
+            List<String> vendorColumns = csv.columns().names(k -> k.startsWith("x_"));
+            CsvRecord row;
+            while ((row = csv.nextNonEmptyLine()) != null) {
                 try {
                     sink.accept(line(name, row, vendorColumns, sink));
                 } catch (BadCell e) {
-                    sink.problem(ImportProblem.error(name, row.line(), e.column, e.value, e.getMessage()));
+                    sink.problem(e.problem(name, row.line()));
                 }
             }
-        } catch (HeaderedCsv.MalformedCsvException e) {
-            sink.problem(ImportProblem.error(name, e.line(), null, null, "expected well-formed CSV: " + e.getMessage()));
+        } catch (CsvRecords.MalformedCsvException e) {
+            sink.problem(ImportProblem.error(name, e.line(), null, null, "expected well-formed CSV: " + e.parserMessage()));
         }
     }
 
-    private UsageLine line(String file, HeaderedCsv.Row r, List<String> vendorColumns, UsageSink sink) {
+    private UsageLine line(String file, CsvRecord r, List<String> vendorColumns, UsageSink sink) {
         Instant start = time(r, "ChargePeriodStart");
         if (start == null) throw new BadCell("ChargePeriodStart", r.get("ChargePeriodStart"), "expected the start of the charge period");
         Instant end = time(r, "ChargePeriodEnd");
@@ -188,7 +189,7 @@ public final class FocusReader implements UsageReader {
         }
     }
 
-    private Tokens tokens(String file, HeaderedCsv.Row r, Map<String, String> vendor, UsageSink sink) {
+    private Tokens tokens(String file, CsvRecord r, Map<String, String> vendor, UsageSink sink) {
         Tokens direct = vendorTokens(r, vendor);
         if (direct != null) return direct;
         String quantityColumn = "ConsumedQuantity";
@@ -228,7 +229,7 @@ public final class FocusReader implements UsageReader {
     }
 
     /** x_…Tokens columns: total input (cache included), cache read/write, output, reasoning (inside output). */
-    private Tokens vendorTokens(HeaderedCsv.Row r, Map<String, String> vendor) {
+    private Tokens vendorTokens(CsvRecord r, Map<String, String> vendor) {
         long input = 0, uncached = -1, read = 0, w5 = 0, w1h = 0, out = 0, reasoning = 0;
         boolean found = false;
         for (Map.Entry<String, String> e : vendor.entrySet()) {
@@ -267,28 +268,22 @@ public final class FocusReader implements UsageReader {
 
     /** The token block a unit stands for: "Tokens" → 1, "1K tokens" → 1000, "1M Tokens" → 1,000,000; else null. */
     static BigDecimal tokenBlock(String unit) {
-        if (unit == null) return null;
-        Matcher m = TOKEN_UNIT.matcher(unit.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) return null;
-        BigDecimal n = m.group(1) == null ? BigDecimal.ONE : new BigDecimal(m.group(1));
-        String scale = m.group(2) != null ? m.group(2) : m.group(3);
-        if (scale == null) return n;
-        return n.multiply(scale.startsWith("k") || scale.equals("thousand") ? BigDecimal.valueOf(1000) : BigDecimal.valueOf(1_000_000));
+        return TokenUnits.blockOfTokenUnit(unit);
     }
 
-    private static String classText(HeaderedCsv.Row r, Map<String, String> vendor) {
+    private static String classText(CsvRecord r, Map<String, String> vendor) {
         StringBuilder b = new StringBuilder();
         for (String s : classSources(r, vendor)) b.append(s).append(' ');
         return b.toString().toLowerCase(Locale.ROOT);
     }
 
-    private static List<String> classSources(HeaderedCsv.Row r, Map<String, String> vendor) {
+    private static List<String> classSources(CsvRecord r, Map<String, String> vendor) {
         return Stream.of(r.first("SkuMeter"), vendorCell(vendor, "x_SkuMeterName"), vendorCell(vendor, "x_UsageType"),
                 vendorCell(vendor, "x_SkuDescription"), r.first("ChargeDescription"), r.first("ConsumedUnit"),
                 r.first("PricingUnit")).filter(s -> s != null && !s.isBlank()).toList();
     }
 
-    private static String tokenClass(HeaderedCsv.Row r, Map<String, String> vendor) {
+    private static String tokenClass(CsvRecord r, Map<String, String> vendor) {
         for (String s : classSources(r, vendor)) {
             String c = tokenClass(s);
             if (c != null) return c;
@@ -324,7 +319,7 @@ public final class FocusReader implements UsageReader {
             "(?i)[\\s_\\-:]+(cached|cache|input|inp|inpt|output|outp|outpt|prompt|completion|reasoning|thinking)(?![a-z])");
     private static final Pattern REGION_PREFIX = Pattern.compile("^(?:[A-Z]{2,4}\\d?-)?(?:MP:)?(?:[A-Z]{2,4}\\d?_)?");
 
-    private static String model(HeaderedCsv.Row r, Map<String, String> vendor, Map<String, String> priceDetails,
+    private static String model(CsvRecord r, Map<String, String> vendor, Map<String, String> priceDetails,
                                 Map<String, String> tags) {
         for (Map<String, String> m : List.of(vendor, priceDetails, tags)) {
             for (Map.Entry<String, String> e : m.entrySet()) {
@@ -372,7 +367,7 @@ public final class FocusReader implements UsageReader {
         return null;
     }
 
-    private static Instant time(HeaderedCsv.Row r, String column) {
+    private static Instant time(CsvRecord r, String column) {
         String v = r.get(column);
         if (FieldParsers.isBlank(v)) return null;
         Matcher us = US_DATE.matcher(v.strip());
@@ -393,7 +388,7 @@ public final class FocusReader implements UsageReader {
         }
     }
 
-    private static BigDecimal money(HeaderedCsv.Row r, String column) {
+    private static BigDecimal money(CsvRecord r, String column) {
         String v = r.get(column);
         try {
             return FieldParsers.money(v);
@@ -402,7 +397,7 @@ public final class FocusReader implements UsageReader {
         }
     }
 
-    private static BigDecimal decimal(HeaderedCsv.Row r, String column) {
+    private static BigDecimal decimal(CsvRecord r, String column) {
         String v = r.get(column);
         try {
             return FieldParsers.money(v);
@@ -412,7 +407,7 @@ public final class FocusReader implements UsageReader {
     }
 
     /** A JSON object cell as string values; a malformed one is a warning (the row's cost still counts). */
-    private static Map<String, String> jsonObject(String file, HeaderedCsv.Row r, String column, UsageSink sink) {
+    private static Map<String, String> jsonObject(String file, CsvRecord r, String column, UsageSink sink) {
         String v = r.get(column);
         if (FieldParsers.isBlank(v) || v.isBlank() || v.strip().equals("{}")) return Map.of();
         String text = v.strip();
@@ -443,17 +438,5 @@ public final class FocusReader implements UsageReader {
     static String slug(String provider) {
         if (provider == null || provider.isBlank()) return "unknown";
         return provider.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^-+|-+$", "");
-    }
-
-    /** A cell that cannot be read; the row is rejected with this column, value and expectation. */
-    private static final class BadCell extends RuntimeException {
-        final String column;
-        final String value;
-
-        BadCell(String column, String value, String expected) {
-            super(expected);
-            this.column = column;
-            this.value = value;
-        }
     }
 }

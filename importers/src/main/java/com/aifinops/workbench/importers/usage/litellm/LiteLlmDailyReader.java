@@ -2,8 +2,10 @@ package com.aifinops.workbench.importers.usage.litellm;
 
 import com.aifinops.workbench.importers.usage.AllocationTags;
 import com.aifinops.workbench.importers.usage.FieldParsers;
-import com.aifinops.workbench.importers.usage.HeaderedCsv;
 import com.aifinops.workbench.importers.usage.UsageReader;
+import com.aifinops.workbench.importers.usage.csv.BadCell;
+import com.aifinops.workbench.importers.usage.csv.CsvRecord;
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.model.usage.Allocation;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.SourceRef;
@@ -87,31 +89,31 @@ public final class LiteLlmDailyReader implements UsageReader {
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
         String name = file.getFileName().toString();
-        try (HeaderedCsv csv = HeaderedCsv.open(file)) {
+        try (CsvRecords csv = CsvRecords.open(file, CsvRecords.Delimiter.COMMA)) {
             for (String required : List.of("date", "prompt_tokens", "completion_tokens", "spend")) {
-                if (!csv.has(required)) {
+                if (!csv.columns().has(required)) {
                     sink.problem(ImportProblem.error(name, 1, required, null,
                             "expected a LiteLLM daily spend header with a " + required + " column"));
                     return;
                 }
             }
-            csv.warnUnknownColumns(COLUMNS, k -> false, name, sink);
-            String entityColumn = ENTITY.keySet().stream().filter(csv::has).findFirst().orElse(null);
-            HeaderedCsv.Row row;
-            while ((row = csv.next()) != null) {
+            csv.columns().warnUnknown(name, COLUMNS::contains, sink);
+            String entityColumn = ENTITY.keySet().stream().filter(csv.columns()::has).findFirst().orElse(null);
+            CsvRecord row;
+            while ((row = csv.nextNonEmptyLine()) != null) {
                 try {
                     UsageLine line = line(name, row, entityColumn, sink);
                     if (line != null) sink.accept(line);
                 } catch (BadCell e) {
-                    sink.problem(ImportProblem.error(name, row.line(), e.column, e.value, e.getMessage()));
+                    sink.problem(e.problem(name, row.line()));
                 }
             }
-        } catch (HeaderedCsv.MalformedCsvException e) {
-            sink.problem(ImportProblem.error(name, e.line(), null, null, "expected well-formed CSV: " + e.getMessage()));
+        } catch (CsvRecords.MalformedCsvException e) {
+            sink.problem(ImportProblem.error(name, e.line(), null, null, "expected well-formed CSV: " + e.parserMessage()));
         }
     }
 
-    private UsageLine line(String file, HeaderedCsv.Row r, String entityColumn, UsageSink sink) {
+    private UsageLine line(String file, CsvRecord r, String entityColumn, UsageSink sink) {
         String dateText = r.get("date");
         Instant start;
         try {
@@ -176,7 +178,7 @@ public final class LiteLlmDailyReader implements UsageReader {
                 completion, 0, requests, false, null, null, spend, "USD", allocation, new SourceRef(file, r.line()));
     }
 
-    private static long count(HeaderedCsv.Row r, String column) {
+    private static long count(CsvRecord r, String column) {
         String v = r.get(column);
         try {
             return FieldParsers.countOrZero(v);
@@ -189,14 +191,4 @@ public final class LiteLlmDailyReader implements UsageReader {
         if (value != null && !value.isBlank()) tags.put(key, value);
     }
 
-    private static final class BadCell extends RuntimeException {
-        final String column;
-        final String value;
-
-        BadCell(String column, String value, String expected) {
-            super(expected);
-            this.column = column;
-            this.value = value;
-        }
-    }
 }

@@ -1,11 +1,11 @@
 package com.aifinops.workbench.importers.usage.mapped;
 
+import com.aifinops.workbench.importers.usage.csv.BadCell;
+import com.aifinops.workbench.importers.usage.csv.CsvColumns;
+import com.aifinops.workbench.importers.usage.csv.CsvRecord;
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.importers.usage.FieldParsers;
 import com.aifinops.workbench.importers.usage.UsageReader;
-import com.aifinops.workbench.importers.usage.cloud.BadCell;
-import com.aifinops.workbench.importers.usage.cloud.Columns;
-import com.aifinops.workbench.importers.usage.cloud.CsvRows;
-import com.aifinops.workbench.importers.usage.cloud.Numbers;
 import com.aifinops.workbench.model.usage.Allocation;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.SourceRef;
@@ -65,47 +65,33 @@ public final class MappedCsvReader implements UsageReader {
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
         String name = file.getFileName().toString();
-        try {
-            try (CsvRows csv = CsvRows.open(file, mapping.delimiterChar())) {
-                Map<String, String> missing = mapping.missingHeaders(csv.header());
-                if (!missing.isEmpty()) {
-                    missing.forEach((field, header) -> sink.problem(ImportProblem.error(name, 1, header, null,
-                            "the mapping '" + mapping.name() + "' reads " + field + " from column '" + header
-                                    + "', which is not in this file (its columns: " + String.join(", ", csv.header()) + ")")));
-                    return;
-                }
-                Columns cols = new Columns(csv.header(), FieldParsers::headerKey);
-                Set<String> used = new HashSet<>();
-                mapping.mappedHeaders().values().forEach(h -> used.add(FieldParsers.headerKey(h)));
-                cols.warnUnknown(name, used::contains, sink);
-                Reading r = new Reading(name, cols, Numbers.styleFor(csv.delimiter()));
-                try {
-                    for (CsvRows.Row row = csv.next(); row != null; row = csv.next()) {
-                        try {
-                            sink.accept(r.line(row));
-                        } catch (BadCell bad) {
-                            sink.problem(bad.problem(name, row.line()));
-                        }
-                    }
-                } catch (CsvRows.MalformedCsvException e) {
-                    sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
-                }
+        CsvRecords.read(file, CsvRecords.Delimiter.fixed(mapping.delimiterChar()), sink, csv -> {
+            Map<String, String> missing = mapping.missingHeaders(csv.header());
+            if (!missing.isEmpty()) {
+                missing.forEach((field, header) -> sink.problem(ImportProblem.error(name, 1, header, null,
+                        "the mapping '" + mapping.name() + "' reads " + field + " from column '" + header
+                                + "', which is not in this file (its columns: " + String.join(", ", csv.header()) + ")")));
+                return;
             }
-        } catch (CsvRows.MalformedCsvException e) {
-            sink.problem(ImportProblem.error(name, e.line(), null, null, "broken CSV quoting: " + e.getMessage()));
-        }
+            CsvColumns cols = csv.columns(FieldParsers::headerKey);
+            Set<String> used = new HashSet<>();
+            mapping.mappedHeaders().values().forEach(h -> used.add(FieldParsers.headerKey(h)));
+            cols.warnUnknown(name, used::contains, sink);
+            Reading r = new Reading(name, cols, FieldParsers.decimalStyleFor(csv.delimiter()));
+            csv.readLines(name, sink, r::line);
+        });
     }
 
     private final class Reading {
         final String file;
-        final Columns cols;
-        final Numbers.Style style;
+        final CsvColumns cols;
+        final FieldParsers.DecimalStyle style;
         final int start, end, provider, model, input, cacheRead, cw5, cw1, output, reasoning, requests, cost, currency;
         final Map<String, Integer> allocation = new LinkedHashMap<>();
         final Map<String, Integer> tags = new LinkedHashMap<>();
         final DateTimeFormatter pattern;
 
-        Reading(String file, Columns cols, Numbers.Style style) {
+        Reading(String file, CsvColumns cols, FieldParsers.DecimalStyle style) {
             this.file = file;
             this.cols = cols;
             this.style = style;
@@ -132,7 +118,7 @@ public final class MappedCsvReader implements UsageReader {
             return header == null || header.isBlank() ? -1 : cols.find(header);
         }
 
-        UsageLine line(CsvRows.Row row) {
+        UsageLine line(CsvRecord row) {
             Instant from = BadCell.parse(row, cols, start, this::time);
             if (from == null) throw new BadCell(cols.name(start), row.get(start), "expected the row's time");
             Instant to = BadCell.parse(row, cols, end, this::time);
@@ -157,7 +143,7 @@ public final class MappedCsvReader implements UsageReader {
                         + ") to be part of output (" + out + "); if this file counts it apart, set outputIncludesReasoning to false");
             }
             Long req = BadCell.parse(row, cols, requests, FieldParsers::count);
-            BigDecimal billed = BadCell.parse(row, cols, cost, v -> Numbers.decimal(v, style));
+            BigDecimal billed = BadCell.parse(row, cols, cost, v -> FieldParsers.decimal(v, style));
             String cur = text(row, currency);
             if (cur == null) cur = mapping.currencyConstant();
             Map<String, String> tagValues = new LinkedHashMap<>();
@@ -175,18 +161,18 @@ public final class MappedCsvReader implements UsageReader {
                     new SourceRef(file, row.line()));
         }
 
-        String alloc(CsvRows.Row row, String field) {
+        String alloc(CsvRecord row, String field) {
             Integer i = allocation.get(field);
             return i == null ? null : text(row, i);
         }
 
-        String text(CsvRows.Row row, int i) {
+        String text(CsvRecord row, int i) {
             String v = row.get(i);
             return FieldParsers.isBlank(v) ? null : v.strip();
         }
 
-        long tokens(CsvRows.Row row, int i) {
-            BigDecimal d = BadCell.parse(row, cols, i, v -> Numbers.decimal(v, style));
+        long tokens(CsvRecord row, int i) {
+            BigDecimal d = BadCell.parse(row, cols, i, v -> FieldParsers.decimal(v, style));
             if (d == null) return 0;
             BigDecimal t = d.multiply(BigDecimal.valueOf(mapping.tokenMultiplier()));
             if (t.signum() < 0) throw new BadCell(cols.name(i), row.get(i), "expected a non-negative token count");

@@ -1,14 +1,18 @@
 package com.aifinops.workbench.importers.usage.openai;
 
-import com.aifinops.workbench.importers.usage.vendor.Row;
+import com.aifinops.workbench.importers.usage.csv.CheckedRecord;
+import com.aifinops.workbench.importers.usage.vendor.BucketPages;
 import com.aifinops.workbench.model.usage.Allocation;
 
 import java.time.Instant;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** What OpenAI's dashboard exports and admin APIs share: the provider id, time columns, grouping columns. */
 final class OpenAiColumns {
@@ -16,6 +20,10 @@ final class OpenAiColumns {
 
     /** The only columns of an export over a window with no usage (formats.md §1.3). */
     static final Set<String> TIME = Set.of("start_time", "end_time", "start_time_iso", "end_time_iso");
+
+    /** The bucket window of the Usage and Costs API pages (Unix seconds). */
+    static final BucketPages.Window WINDOW = new BucketPages.Window("start_time", "end_time",
+            "expected the bucket start in Unix seconds");
 
     private OpenAiColumns() {
     }
@@ -38,13 +46,43 @@ final class OpenAiColumns {
     }
 
     /** The first of the time columns with a value (Unix seconds before the {@code *_iso} copy). */
-    static Instant time(Row row, String... columns) {
+    static Instant time(CheckedRecord row, String... columns) {
         for (String c : columns) {
             if (row.text(c) != null) {
                 return row.instant(c);
             }
         }
         return null;
+    }
+
+    /**
+     * Uncached input tokens: {@code input_uncached_tokens} when present ({@code warn}ing when the export also has
+     * {@code input_tokens} and the parts do not add up to it), else input − cached − cache write, since OpenAI's
+     * input includes both. {@code null} after {@code fail} when that is negative.
+     */
+    static Long uncached(long input, boolean hasInput, long cached, long write, Long uncachedCount,
+                         Consumer<String> warn, Consumer<String> fail) {
+        if (uncachedCount != null) {
+            if (hasInput && uncachedCount + cached + write != input) {
+                warn.accept("input_tokens " + input + " ≠ uncached " + uncachedCount + " + cached " + cached
+                        + " + cache write " + write + "; the parts are used");
+            }
+            return uncachedCount;
+        }
+        long uncached = input - cached - write;
+        if (uncached < 0) {
+            fail.accept("expected input_tokens ≥ input_cached_tokens + input_cache_write_tokens (input includes cached, here "
+                    + cached + " + " + write + ")");
+            return null;
+        }
+        return uncached;
+    }
+
+    /** Every column of a dashboard export: the time columns and {@code more}. */
+    static Set<String> known(Collection<String> more) {
+        Set<String> k = new HashSet<>(TIME);
+        k.addAll(more);
+        return Set.copyOf(k);
     }
 
     /** "usd" → "USD"; blank → USD (every OpenAI amount seen is in dollars). */

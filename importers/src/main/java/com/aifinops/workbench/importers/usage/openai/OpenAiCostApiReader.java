@@ -3,7 +3,6 @@ package com.aifinops.workbench.importers.usage.openai;
 import com.aifinops.workbench.importers.usage.UsageReader;
 import com.aifinops.workbench.importers.usage.vendor.BucketPages;
 import com.aifinops.workbench.importers.usage.vendor.Heads;
-import com.aifinops.workbench.importers.usage.vendor.JsonFields;
 import com.aifinops.workbench.importers.usage.vendor.UnknownFields;
 import com.aifinops.workbench.model.usage.UsageLine;
 import com.aifinops.workbench.model.usage.UsageSink;
@@ -11,7 +10,6 @@ import com.aifinops.workbench.model.usage.UsageSink;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -55,49 +53,27 @@ public final class OpenAiCostApiReader implements UsageReader {
 
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
-        String name = file.getFileName().toString();
         UnknownFields unknown = new UnknownFields(KNOWN);
-        BucketPages.read(file, sink, bucket -> {
-            if (bucket.results().isEmpty()) {
-                return;
+        BucketPages.readResults(file, sink, OpenAiColumns.WINDOW, (r, start, end) -> {
+            String kind = r.text("object");
+            if (kind != null && !kind.equals(COSTS)) {
+                r.warning("object", "expected " + COSTS + "; result skipped");
+                return null;
             }
-            JsonFields b = JsonFields.of(name, bucket, sink);
-            Instant start = b.instant("start_time");
-            Instant end = b.instant("end_time");
-            if (start == null) {
-                if (b.ok()) {
-                    b.error("start_time", null, "expected the bucket start in Unix seconds");
-                }
-                return;
+            unknown.check(r, "");
+            unknown.check(r, "amount");
+            BigDecimal amount = r.requiredDecimal("amount.value", "expected the amount in dollars, e.g. 0.06");
+            if (amount == null || !r.ok()) {
+                return null;
             }
-            for (BucketPages.Result result : bucket.results()) {
-                JsonFields r = JsonFields.of(name, result, sink);
-                String kind = r.text("object");
-                if (kind != null && !kind.equals(COSTS)) {
-                    r.warning("object", "expected " + COSTS + "; result skipped");
-                    continue;
-                }
-                unknown.check(r, "");
-                unknown.check(r, "amount");
-                BigDecimal amount = r.decimal("amount.value");
-                if (amount == null) {
-                    if (r.ok()) {
-                        r.error("amount.value", null, "expected the amount in dollars, e.g. 0.06");
-                    }
-                    continue;
-                }
-                if (!r.ok()) {
-                    continue;
-                }
-                String lineItem = r.text("line_item");
-                Map<String, String> tags = new HashMap<>();
-                tags.put("line_item", lineItem);
-                sink.accept(new UsageLine(start, end, OpenAiColumns.PROVIDER, OpenAiColumns.modelOfLineItem(lineItem),
-                        0, 0, 0, 0, 0, 0, 0, false, null, null, amount,
-                        OpenAiColumns.currency(r.text("amount.currency")),
-                        OpenAiColumns.allocation(null, r.text("project_id"), null, r.text("api_key_id"), tags),
-                        r.source()));
-            }
+            String lineItem = r.text("line_item");
+            Map<String, String> tags = new HashMap<>();
+            tags.put("line_item", lineItem);
+            return new UsageLine(start, end, OpenAiColumns.PROVIDER, OpenAiColumns.modelOfLineItem(lineItem),
+                    0, 0, 0, 0, 0, 0, 0, false, null, null, amount,
+                    OpenAiColumns.currency(r.text("amount.currency")),
+                    OpenAiColumns.allocation(null, r.text("project_id"), null, r.text("api_key_id"), tags),
+                    r.source());
         });
     }
 }

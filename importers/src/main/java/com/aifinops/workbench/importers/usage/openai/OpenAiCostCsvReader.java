@@ -1,9 +1,9 @@
 package com.aifinops.workbench.importers.usage.openai;
 
 import com.aifinops.workbench.importers.usage.UsageReader;
-import com.aifinops.workbench.importers.usage.vendor.DelimitedRows;
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.importers.usage.vendor.Heads;
-import com.aifinops.workbench.importers.usage.vendor.Row;
+import com.aifinops.workbench.importers.usage.csv.CheckedRecord;
 import com.aifinops.workbench.model.usage.UsageLine;
 import com.aifinops.workbench.model.usage.UsageSink;
 
@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,15 +27,9 @@ import java.util.Set;
 public final class OpenAiCostCsvReader implements UsageReader {
     public static final String FORMAT = "openai-cost-csv";
 
-    private static final Set<String> KNOWN = known();
-
-    private static Set<String> known() {
-        Set<String> k = new HashSet<>(OpenAiColumns.TIME);
-        k.addAll(List.of("amount_value", "amount_currency", "quantity", "quantity_unit", "line_item", "user_id",
-                "api_key_id", "project_id", "organization_id", "project_name", "organization_name", "user_email",
-                "api_source"));
-        return Set.copyOf(k);
-    }
+    private static final Set<String> KNOWN = OpenAiColumns.known(List.of("amount_value", "amount_currency",
+            "quantity", "quantity_unit", "line_item", "user_id", "api_key_id", "project_id", "organization_id",
+            "project_name", "organization_name", "user_email", "api_source"));
 
     @Override
     public String format() {
@@ -64,18 +57,11 @@ public final class OpenAiCostCsvReader implements UsageReader {
 
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
-        DelimitedRows.read(file, KNOWN, sink, row -> {
-            if (row.text("amount_value") == null) {
-                return; // a day without cost: only time (and organisation) cells
-            }
-            UsageLine line = line(row);
-            if (line != null && row.ok()) {
-                sink.accept(line);
-            }
-        });
+        // a day without cost: only time (and organisation) cells
+        CsvRecords.readLines(file, KNOWN, sink, row -> row.text("amount_value") == null, OpenAiCostCsvReader::line);
     }
 
-    private static UsageLine line(Row row) {
+    private static UsageLine line(CheckedRecord row) {
         Instant start = OpenAiColumns.time(row, "start_time", "start_time_iso");
         Instant end = OpenAiColumns.time(row, "end_time", "end_time_iso");
         BigDecimal amount = row.money("amount_value");

@@ -62,39 +62,21 @@ public final class OpenAiUsageApiReader implements UsageReader {
 
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
-        String name = file.getFileName().toString();
         UnknownFields unknown = new UnknownFields(KNOWN);
         Set<String> skippedKinds = new HashSet<>();
-        BucketPages.read(file, sink, bucket -> {
-            if (bucket.results().isEmpty()) {
-                return;
-            }
-            JsonFields b = JsonFields.of(name, bucket, sink);
-            Instant start = b.instant("start_time");
-            Instant end = b.instant("end_time");
-            if (start == null) {
-                if (b.ok()) {
-                    b.error("start_time", null, "expected the bucket start in Unix seconds");
+        BucketPages.readResults(file, sink, OpenAiColumns.WINDOW, (r, start, end) -> {
+            String kind = r.text("object");
+            boolean completions = kind == null ? r.has("output_tokens") : kind.equals(COMPLETIONS);
+            boolean embeddings = EMBEDDINGS.equals(kind) || (kind == null && !completions && r.has("input_tokens"));
+            if (!completions && !embeddings) {
+                if (skippedKinds.add(String.valueOf(kind))) {
+                    r.warning("object", "results of kind " + kind + " are not counted in tokens; skipped");
                 }
-                return;
+                return null;
             }
-            for (BucketPages.Result result : bucket.results()) {
-                JsonFields r = JsonFields.of(name, result, sink);
-                String kind = r.text("object");
-                boolean completions = kind == null ? r.has("output_tokens") : kind.equals(COMPLETIONS);
-                boolean embeddings = EMBEDDINGS.equals(kind) || (kind == null && !completions && r.has("input_tokens"));
-                if (!completions && !embeddings) {
-                    if (skippedKinds.add(String.valueOf(kind))) {
-                        r.warning("object", "results of kind " + kind + " are not counted in tokens; skipped");
-                    }
-                    continue;
-                }
-                unknown.check(r, "");
-                UsageLine line = line(r, start, end);
-                if (line != null && r.ok()) {
-                    sink.accept(line);
-                }
-            }
+            unknown.check(r, "");
+            UsageLine line = line(r, start, end);
+            return r.ok() ? line : null;
         });
     }
 
@@ -109,20 +91,10 @@ public final class OpenAiUsageApiReader implements UsageReader {
         if (!r.ok()) {
             return null;
         }
-        long uncached;
-        if (uncachedField != null) {
-            uncached = uncachedField;
-            if (r.has("input_tokens") && uncached + cached + write != input) {
-                r.warning("input_uncached_tokens", "input_tokens " + input + " ≠ uncached " + uncached + " + cached "
-                        + cached + " + cache write " + write + "; the parts are used");
-            }
-        } else {
-            uncached = input - cached - write;
-            if (uncached < 0) {
-                r.error("input_tokens", Long.toString(input), "expected input_tokens ≥ input_cached_tokens + "
-                        + "input_cache_write_tokens (input includes cached, here " + cached + " + " + write + ")");
-                return null;
-            }
+        Long uncached = OpenAiColumns.uncached(input, r.has("input_tokens"), cached, write, uncachedField,
+                m -> r.warning("input_uncached_tokens", m), m -> r.error("input_tokens", Long.toString(input), m));
+        if (uncached == null) {
+            return null;
         }
         Map<String, String> tags = new HashMap<>();
         tags.put("service_tier", r.text("service_tier"));

@@ -1,9 +1,9 @@
 package com.aifinops.workbench.importers.usage.openai;
 
 import com.aifinops.workbench.importers.usage.UsageReader;
-import com.aifinops.workbench.importers.usage.vendor.DelimitedRows;
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.importers.usage.vendor.Heads;
-import com.aifinops.workbench.importers.usage.vendor.Row;
+import com.aifinops.workbench.importers.usage.csv.CheckedRecord;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.UsageLine;
 import com.aifinops.workbench.model.usage.UsageSink;
@@ -12,11 +12,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The OpenAI dashboard usage export (Usage → Activity → Export, e.g. {@code completions_usage_<from>_<to>.csv}),
@@ -35,19 +35,13 @@ public final class OpenAiUsageCsvReader implements UsageReader {
     private static final List<String> MEASURES = List.of("num_model_requests", "input_tokens", "output_tokens",
             "input_cached_tokens", "input_uncached_tokens", "input_cache_write_tokens");
 
-    private static final Set<String> KNOWN = known();
-
-    private static Set<String> known() {
-        Set<String> k = new HashSet<>(OpenAiColumns.TIME);
-        k.addAll(MEASURES);
-        k.addAll(List.of("project_id", "project_name", "user_id", "user_email", "api_key_id", "api_key_name", "model",
-                "batch", "service_tier", "organization_id", "organization_name",
+    private static final Set<String> KNOWN = OpenAiColumns.known(Stream.concat(MEASURES.stream(), Stream.of(
+                "project_id", "project_name", "user_id", "user_email", "api_key_id", "api_key_name", "model", "batch",
+                "service_tier", "organization_id", "organization_name",
                 // modality breakdown: known, deliberately not summed (already inside the totals)
                 "input_text_tokens", "output_text_tokens", "input_cached_text_tokens", "input_audio_tokens",
                 "input_cached_audio_tokens", "output_audio_tokens", "input_image_tokens", "input_cached_image_tokens",
-                "output_image_tokens"));
-        return Set.copyOf(k);
-    }
+                "output_image_tokens")).toList());
 
     @Override
     public String format() {
@@ -76,18 +70,11 @@ public final class OpenAiUsageCsvReader implements UsageReader {
 
     @Override
     public void read(Path file, UsageSink sink) throws IOException {
-        DelimitedRows.read(file, KNOWN, sink, row -> {
-            if (MEASURES.stream().allMatch(c -> row.text(c) == null)) {
-                return; // an empty period: only the time cells
-            }
-            UsageLine line = line(row, sink);
-            if (line != null && row.ok()) {
-                sink.accept(line);
-            }
-        });
+        // an empty period: only the time cells
+        CsvRecords.readLines(file, KNOWN, sink, row -> row.allBlank(MEASURES), row -> line(row, sink));
     }
 
-    private static UsageLine line(Row row, UsageSink sink) {
+    private static UsageLine line(CheckedRecord row, UsageSink sink) {
         Instant start = OpenAiColumns.time(row, "start_time", "start_time_iso");
         Instant end = OpenAiColumns.time(row, "end_time", "end_time_iso");
         if (start == null) {
@@ -106,22 +93,11 @@ public final class OpenAiUsageCsvReader implements UsageReader {
         if (!row.ok()) {
             return null;
         }
-        long uncached;
-        if (uncachedCell != null) {
-            uncached = uncachedCell;
-            if (row.text("input_tokens") != null && uncached + cached + write != input) {
-                sink.problem(ImportProblem.warning(row.source().file(), row.line(), "input_uncached_tokens",
-                        "input_tokens " + input + " ≠ uncached " + uncached + " + cached " + cached + " + cache write "
-                                + write + "; the parts are used"));
-            }
-        } else {
-            uncached = input - cached - write;
-            if (uncached < 0) {
-                row.error("input_tokens", row.text("input_tokens"),
-                        "expected input_tokens ≥ input_cached_tokens + input_cache_write_tokens (input includes cached, here "
-                                + cached + " + " + write + ")");
-                return null;
-            }
+        Long uncached = OpenAiColumns.uncached(input, row.text("input_tokens") != null, cached, write, uncachedCell,
+                m -> sink.problem(ImportProblem.warning(row.source().file(), row.line(), "input_uncached_tokens", m)),
+                m -> row.error("input_tokens", row.text("input_tokens"), m));
+        if (uncached == null) {
+            return null;
         }
         Map<String, String> tags = new HashMap<>();
         tags.put("service_tier", row.text("service_tier"));

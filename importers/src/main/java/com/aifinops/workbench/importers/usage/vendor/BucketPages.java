@@ -1,6 +1,7 @@
 package com.aifinops.workbench.importers.usage.vendor;
 
 import com.aifinops.workbench.model.usage.ImportProblem;
+import com.aifinops.workbench.model.usage.UsageLine;
 import com.aifinops.workbench.model.usage.UsageSink;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +52,48 @@ public final class BucketPages {
         void bucket(Bucket bucket);
     }
 
+    /**
+     * Where a page format keeps a bucket's window: the start and end field names, and what a missing start is
+     * expected to look like (for the error).
+     */
+    public record Window(String start, String end, String startExpected) {
+    }
+
+    /** Maps one result of a bucket to a usage line, or {@code null} when it yields none (reported or skipped). */
+    @FunctionalInterface
+    public interface ResultMapper {
+        UsageLine line(JsonFields result, Instant start, Instant end);
+    }
+
     private BucketPages() {
+    }
+
+    /**
+     * Reads every result of every non-empty bucket through {@code mapper} and sends the lines it returns to the
+     * sink. A bucket without a readable start is an error and its results are not read.
+     */
+    public static void readResults(Path file, UsageSink sink, Window window, ResultMapper mapper) throws IOException {
+        String name = file.getFileName().toString();
+        read(file, sink, bucket -> {
+            if (bucket.results().isEmpty()) {
+                return;
+            }
+            JsonFields b = JsonFields.of(name, bucket, sink);
+            Instant start = b.instant(window.start());
+            Instant end = b.instant(window.end());
+            if (start == null) {
+                if (b.ok()) {
+                    b.error(window.start(), null, window.startExpected());
+                }
+                return;
+            }
+            for (Result result : bucket.results()) {
+                UsageLine line = mapper.line(JsonFields.of(name, result, sink), start, end);
+                if (line != null) {
+                    sink.accept(line);
+                }
+            }
+        });
     }
 
     public static void read(Path file, UsageSink sink, BucketHandler handler) throws IOException {

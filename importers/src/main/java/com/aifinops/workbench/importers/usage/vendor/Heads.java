@@ -1,5 +1,6 @@
 package com.aifinops.workbench.importers.usage.vendor;
 
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -35,7 +36,7 @@ public final class Heads {
 
     /** The header keys of a CSV/TSV head, or an empty list for JSON. */
     public static List<String> csvHeader(String head) {
-        return isJson(head) ? List.of() : DelimitedRows.headerKeys(head);
+        return isJson(head) ? List.of() : CsvRecords.headerKeys(head, CsvRecords.Delimiter.COMMA_OR_TAB);
     }
 
     public static boolean hasAll(List<String> header, String... keys) {

@@ -1,5 +1,6 @@
 package com.aifinops.workbench.importers.usage.vendor;
 
+import com.aifinops.workbench.importers.usage.csv.CheckedRecord;
 import com.aifinops.workbench.importers.usage.FieldParsers;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.SourceRef;
@@ -94,6 +95,18 @@ public final class JsonFields {
         return parse(dotted, FieldParsers::decimal, "expected a number such as 12.50");
     }
 
+    /**
+     * A decimal the line cannot do without: {@code null} when absent (an error saying {@code expected}, unless the
+     * value was already reported as malformed) or malformed.
+     */
+    public BigDecimal requiredDecimal(String dotted, String expected) {
+        BigDecimal v = decimal(dotted);
+        if (v == null && ok) {
+            error(dotted, null, expected);
+        }
+        return v;
+    }
+
     public Instant instant(String dotted) {
         return parse(dotted, FieldParsers::instant, "expected Unix seconds or an RFC 3339 time such as 2025-09-17T00:00:00Z");
     }
@@ -107,7 +120,7 @@ public final class JsonFields {
             return n.booleanValue();
         }
         try {
-            return Row.parseBool(n.asText());
+            return CheckedRecord.parseBool(n.asText());
         } catch (IllegalArgumentException e) {
             error(dotted, n.toString(), "expected true or false");
             return null;

@@ -1,6 +1,6 @@
 package com.aifinops.workbench.importers.usage.anthropic;
 
-import com.aifinops.workbench.importers.usage.CollectingSink;
+import com.aifinops.workbench.importers.usage.ReaderFixtures.CollectingSink;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.UsageLine;
 import org.junit.jupiter.api.Test;
@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import static com.aifinops.workbench.importers.usage.VendorFixtures.billed;
-import static com.aifinops.workbench.importers.usage.VendorFixtures.fixture;
-import static com.aifinops.workbench.importers.usage.VendorFixtures.read;
-import static com.aifinops.workbench.importers.usage.VendorFixtures.write;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.billed;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.fixture;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.read;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,6 +1,7 @@
 package com.aifinops.workbench.importers.usage.cloud;
 
-import com.aifinops.workbench.importers.usage.CollectingSink;
+import com.aifinops.workbench.importers.usage.ReaderFixtures;
+import com.aifinops.workbench.importers.usage.ReaderFixtures.CollectingSink;
 import com.aifinops.workbench.model.Usd;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.UsageLine;
@@ -9,15 +10,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.atLine;
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.errors;
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.sum;
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.warnings;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.atLine;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.errors;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.sum;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.warnings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,7 +28,7 @@ class AwsCurReaderTest {
 
     @Test
     void bedrockLinesAreScaledByTheirPricingUnitAndKeepTheirExactCost() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/aws-cur/bedrock-cur2.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/aws-cur/bedrock-cur2.csv");
         assertEquals(List.of(), errors(s));
         // lines 2–6, 9, 10, 11 are Bedrock; 7 (EC2) and 8 (S3) are not
         assertEquals(8, s.lines.size());
@@ -38,14 +38,14 @@ class AwsCurReaderTest {
         assertEquals(2_900_000, sum(s.lines, UsageLine::cacheReadTokens));      // 2,900,000 × tokens
         assertEquals(400_000, sum(s.lines, UsageLine::cacheWrite5mTokens));     // 0.4 × 1M tokens
         // 0.0972873 + 0.20625 + 0.87 + 1.5 + 0.003 + 0.35 (tax) − 0.50 (credit) + 0.003 = 2.5295373
-        BigDecimal total = Fixtures.cost(s.lines);
+        BigDecimal total = ReaderFixtures.billed(s.lines);
         assertEquals(0, new BigDecimal("2.5295373").compareTo(total), total.toPlainString());
         assertEquals(new BigDecimal("2.53"), Usd.cents(total));
     }
 
     @Test
     void modelPrincipalAndTagsBecomeTheAllocation() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/aws-cur/bedrock-cur2.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/aws-cur/bedrock-cur2.csv");
         UsageLine input = atLine(s.lines, 2);
         assertEquals("aws-bedrock", input.provider());
         assertEquals("Claude3.5Sonnet", input.model());
@@ -74,7 +74,7 @@ class AwsCurReaderTest {
 
     @Test
     void taxAndCreditLinesKeepTheirCostWithoutTokens() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/aws-cur/bedrock-cur2.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/aws-cur/bedrock-cur2.csv");
         UsageLine tax = atLine(s.lines, 9);
         assertEquals("Tax", tax.allocation().tags().get("charge_category"));
         assertEquals(0, new BigDecimal("0.35").compareTo(tax.billedCost()));
@@ -88,7 +88,7 @@ class AwsCurReaderTest {
 
     @Test
     void otherServicesAreSummarisedInOneWarning() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/aws-cur/bedrock-cur2.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/aws-cur/bedrock-cur2.csv");
         List<ImportProblem> w = warnings(s);
         assertEquals(1, w.size(), w.toString());
         assertTrue(w.get(0).message().startsWith("2 rows of other services"), w.get(0).message());
@@ -96,7 +96,7 @@ class AwsCurReaderTest {
 
     @Test
     void malformedValuesNameLineColumnAndValue() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/aws-cur/bedrock-cur2-bad.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/aws-cur/bedrock-cur2-bad.csv");
         assertEquals(1, s.lines.size()); // only line 2 is good
         List<ImportProblem> e = errors(s);
         assertEquals(3, e.size(), e.toString());
@@ -117,22 +117,18 @@ class AwsCurReaderTest {
 
     @Test
     void aFileWithoutThePricingUnitIsRefusedNotGuessed(@TempDir Path dir) throws IOException {
-        Path f = dir.resolve("cur.csv");
-        Files.writeString(f, "line_item_usage_start_date,line_item_product_code,line_item_usage_type,line_item_usage_amount,line_item_unblended_cost\n"
+        Path f = ReaderFixtures.write(dir, "cur.csv", "line_item_usage_start_date,line_item_product_code,line_item_usage_type,line_item_usage_amount,line_item_unblended_cost\n"
                 + "2026-05-01T00:00:00Z,AmazonBedrock,USE1-Claude3.5Sonnet-input-tokens,10,0.033\n");
-        CollectingSink s = new CollectingSink();
-        reader.read(f, s);
+        CollectingSink s = ReaderFixtures.read(reader, f);
         assertEquals(List.of(), s.lines);
         assertEquals("pricing_unit", errors(s).get(0).column());
     }
 
     @Test
     void legacyCurHeadersReadTheSame(@TempDir Path dir) throws IOException {
-        Path f = dir.resolve("legacy.csv");
-        Files.writeString(f, "\uFEFFlineItem/UsageStartDate,lineItem/ProductCode,lineItem/UsageType,lineItem/UsageAmount,lineItem/UnblendedCost,pricing/unit,resourceTags/user:team\r\n"
+        Path f = ReaderFixtures.write(dir, "legacy.csv", "\uFEFFlineItem/UsageStartDate,lineItem/ProductCode,lineItem/UsageType,lineItem/UsageAmount,lineItem/UnblendedCost,pricing/unit,resourceTags/user:team\r\n"
                 + "2026-05-01T00:00:00Z,AmazonBedrock,USE1-Claude3.5Sonnet-input-tokens,2.5,0.00825,1K tokens,search\r\n");
-        CollectingSink s = new CollectingSink();
-        reader.read(f, s);
+        CollectingSink s = ReaderFixtures.read(reader, f);
         assertEquals(List.of(), s.problems);
         assertEquals(2_500, s.lines.get(0).uncachedInputTokens()); // 2.5 × 1K
         assertEquals("search", s.lines.get(0).allocation().team());
@@ -141,13 +137,11 @@ class AwsCurReaderTest {
 
     @Test
     void brokenQuotingIsAProblemAtItsLineNotAnException(@TempDir Path dir) throws IOException {
-        Path f = dir.resolve("cur.csv");
-        Files.writeString(f, "line_item_usage_start_date,line_item_product_code,line_item_usage_type,line_item_usage_amount,line_item_unblended_cost,pricing_unit,resource_tags\n"
+        Path f = ReaderFixtures.write(dir, "cur.csv", "line_item_usage_start_date,line_item_product_code,line_item_usage_type,line_item_usage_amount,line_item_unblended_cost,pricing_unit,resource_tags\n"
                 + "2026-05-01T00:00:00Z,AmazonBedrock,USE1-Claude3.5Sonnet-input-tokens,1,0.0033,1K tokens,\"{\"\"user_team\"\":\"\"a\"\",\n"
                 + "\"\"user_env\"\":\"\"b\"\"}\"\n"
                 + "2026-05-01T00:00:00Z,AmazonBedrock,USE1-Claude3.5Sonnet-input-tokens,1,0.0033,1K tokens,\"{\"\"x\"\" \"oops\n");
-        CollectingSink s = new CollectingSink();
-        reader.read(f, s);
+        CollectingSink s = ReaderFixtures.read(reader, f);
         assertEquals(1, s.lines.size(), s.problems.toString()); // the quoted multi-line cell is one record (lines 2–3)
         assertEquals("a", s.lines.get(0).allocation().team());
         assertEquals("b", s.lines.get(0).allocation().environment());
@@ -156,10 +150,8 @@ class AwsCurReaderTest {
         assertEquals(4, e.get(0).line());                    // the record after it starts on line 4
         assertTrue(e.get(0).message().startsWith("broken CSV quoting"));
 
-        Path header = dir.resolve("h.csv");
-        Files.writeString(header, "\"line_item_usage_type,x\n");
-        CollectingSink h = new CollectingSink();
-        reader.read(header, h);
+        Path header = ReaderFixtures.write(dir, "h.csv", "\"line_item_usage_type,x\n");
+        CollectingSink h = ReaderFixtures.read(reader, header);
         assertEquals(1, errors(h).get(0).line());
     }
 

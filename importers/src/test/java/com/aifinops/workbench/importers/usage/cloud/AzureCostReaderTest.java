@@ -1,6 +1,7 @@
 package com.aifinops.workbench.importers.usage.cloud;
 
-import com.aifinops.workbench.importers.usage.CollectingSink;
+import com.aifinops.workbench.importers.usage.ReaderFixtures;
+import com.aifinops.workbench.importers.usage.ReaderFixtures.CollectingSink;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.UsageLine;
 import org.junit.jupiter.api.Test;
@@ -13,10 +14,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.atLine;
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.errors;
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.sum;
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.warnings;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.atLine;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.errors;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.sum;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.warnings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ class AzureCostReaderTest {
 
     @Test
     void openAiMetersAreScaledToTokensWithExactCost() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/azure-cost/aoai-ea-actual.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/azure-cost/aoai-ea-actual.csv");
         assertEquals(List.of(), errors(s));
         assertEquals(6, s.lines.size()); // lines 7 (VM) and 8 (storage) skipped
         // input: 12.5 × 1K = 12,500 + 1.5 × 1M = 1,500,000 + 10 × 1K = 10,000 (batch)
@@ -35,13 +36,13 @@ class AzureCostReaderTest {
         // output: 3.2 × 1K = 3,200 + line 9, whose quantity is already tokens (800 / 1000 × 0.01 = 0.008) = 800
         assertEquals(3_200 + 800, sum(s.lines, UsageLine::outputTokens));
         // 0.03125 + 0.032 + 0.225 + 0.04 + 0.15 + 0.008 = 0.48625
-        assertEquals(0, new BigDecimal("0.48625").compareTo(Fixtures.cost(s.lines)));
+        assertEquals(0, new BigDecimal("0.48625").compareTo(ReaderFixtures.billed(s.lines)));
         assertTrue(s.lines.stream().allMatch(l -> l.currency().equals("USD") && l.provider().equals("azure-openai")));
     }
 
     @Test
     void meterNamesGiveModelBatchAndDays() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/azure-cost/aoai-ea-actual.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/azure-cost/aoai-ea-actual.csv");
         UsageLine first = atLine(s.lines, 2);
         assertEquals("gpt 4o 0513", first.model());
         assertEquals(Instant.parse("2026-05-01T00:00:00Z"), first.start()); // 05/01/2026 is MM/dd/yyyy
@@ -64,12 +65,12 @@ class AzureCostReaderTest {
 
     @Test
     void semicolonFilesReadDecimalCommas() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/azure-cost/aoai-mca-eu.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/azure-cost/aoai-mca-eu.csv");
         assertEquals(List.of(), s.problems);
         assertEquals(1_234_500, sum(s.lines, UsageLine::uncachedInputTokens)); // 1.234,5 × 1K
         assertEquals(500, sum(s.lines, UsageLine::outputTokens));             // 0,5 × 1K
         // 2,83935 + 0,0046 = 2.84395 EUR
-        assertEquals(0, new BigDecimal("2.84395").compareTo(Fixtures.cost(s.lines)));
+        assertEquals(0, new BigDecimal("2.84395").compareTo(ReaderFixtures.billed(s.lines)));
         assertEquals("EUR", s.lines.get(0).currency());
         assertEquals("rg-ai", s.lines.get(0).allocation().project());
         assertEquals("contoso-eu", s.lines.get(0).allocation().workspace());
@@ -77,7 +78,7 @@ class AzureCostReaderTest {
 
     @Test
     void otherServicesAreOneWarning() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/azure-cost/aoai-ea-actual.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/azure-cost/aoai-ea-actual.csv");
         List<ImportProblem> w = warnings(s);
         assertEquals(1, w.size(), w.toString());
         assertTrue(w.get(0).message().startsWith("2 rows of other services"));
@@ -85,7 +86,7 @@ class AzureCostReaderTest {
 
     @Test
     void malformedValuesNameLineAndColumn() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/azure-cost/aoai-bad.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/azure-cost/aoai-bad.csv");
         assertEquals(1, s.lines.size());
         List<ImportProblem> e = errors(s);
         assertEquals(3, e.size(), e.toString());
@@ -104,12 +105,10 @@ class AzureCostReaderTest {
 
     @Test
     void legacyEaDownloadSpellings(@TempDir Path dir) throws IOException {
-        Path f = dir.resolve("legacy.csv");
-        Files.writeString(f, "AccountName,SubscriptionGuid,Date,Month,Day,Year,Product,MeterCategory,MeterSubCategory,MeterName,ConsumedQuantity,ResourceRate,ExtendedCost,UnitOfMeasure,InstanceId,ResourceGroup,Tags\n"
+        Path f = ReaderFixtures.write(dir, "legacy.csv", "AccountName,SubscriptionGuid,Date,Month,Day,Year,Product,MeterCategory,MeterSubCategory,MeterName,ConsumedQuantity,ResourceRate,ExtendedCost,UnitOfMeasure,InstanceId,ResourceGroup,Tags\n"
                 + "Contoso,0000,5/3/2026,5,3,2026,Azure OpenAI,Cognitive Services,Azure OpenAI,gpt 4o 0513 Input global Tokens,2,0.0025,0.005,1K,/subscriptions/0000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/acct,rg,\n");
         assertEquals(90, reader.detect("legacy.csv", Files.readString(f)));
-        CollectingSink s = new CollectingSink();
-        reader.read(f, s);
+        CollectingSink s = ReaderFixtures.read(reader, f);
         assertEquals(List.of(), s.problems);
         assertEquals(2_000, s.lines.get(0).uncachedInputTokens()); // 2 × 1K
         assertEquals(0, new BigDecimal("0.005").compareTo(s.lines.get(0).billedCost()));

@@ -1,5 +1,6 @@
 package com.aifinops.workbench.importers.usage.cloud;
 
+import com.aifinops.workbench.importers.usage.ReaderFixtures;
 import com.aifinops.workbench.importers.usage.UsageReader;
 import com.aifinops.workbench.importers.usage.UsageReaders;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,7 @@ class DetectionTest {
             "usage/gcp-billing/vertex-console-report.csv, gcp-billing",
             "usage/gcp-billing/vertex-bq-export.jsonl, gcp-billing"})
     void eachFixtureIsClaimedByItsReaderOnly(String resource, String format) throws IOException {
-        Path file = Fixtures.path(resource);
+        Path file = ReaderFixtures.path(resource);
         assertEquals(Optional.of(format), UsageReaders.detect(file).map(UsageReader::format));
         String head = UsageReaders.head(file);
         for (UsageReader r : MINE) {
@@ -39,7 +40,7 @@ class DetectionTest {
     @ParameterizedTest
     @CsvSource({"usage/mapped-csv/gateway-log.csv", "invoice/openai-statements.csv", "invoice/anthropic-statement.csv"})
     void filesOfOtherShapesAreNotClaimed(String resource) throws IOException {
-        Path file = Fixtures.path(resource);
+        Path file = ReaderFixtures.path(resource);
         String head = UsageReaders.head(file);
         for (UsageReader r : MINE) assertEquals(0, r.detect(file.getFileName().toString(), head), r.format());
     }

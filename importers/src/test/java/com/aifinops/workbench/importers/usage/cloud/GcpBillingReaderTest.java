@@ -1,6 +1,7 @@
 package com.aifinops.workbench.importers.usage.cloud;
 
-import com.aifinops.workbench.importers.usage.CollectingSink;
+import com.aifinops.workbench.importers.usage.ReaderFixtures;
+import com.aifinops.workbench.importers.usage.ReaderFixtures.CollectingSink;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.UsageLine;
 import org.junit.jupiter.api.Test;
@@ -8,15 +9,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.atLine;
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.errors;
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.sum;
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.warnings;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.atLine;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.errors;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.sum;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.warnings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +26,7 @@ class GcpBillingReaderTest {
 
     @Test
     void bigQueryCsvVertexRowsWithCreditsAndPricingUnits() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/gcp-billing/vertex-bq-export.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/gcp-billing/vertex-bq-export.csv");
         assertEquals(List.of(), errors(s));
         assertEquals(5, s.lines.size()); // Compute Engine and Cloud Storage skipped
         assertEquals(1_000_000 + 300_000, sum(s.lines, UsageLine::uncachedInputTokens));
@@ -35,7 +35,7 @@ class GcpBillingReaderTest {
         assertEquals(250_000 + 50_000, sum(s.lines, UsageLine::outputTokens));
         assertEquals(50_000, sum(s.lines, UsageLine::reasoningTokens)); // the Thinking SKU
         // 0.3 + (0.625 − 0.125 credit) + 0.012 + 0.5 + 0.375 = 1.687
-        assertEquals(0, new BigDecimal("1.687").compareTo(Fixtures.cost(s.lines)));
+        assertEquals(0, new BigDecimal("1.687").compareTo(ReaderFixtures.billed(s.lines)));
         List<ImportProblem> w = warnings(s);
         assertEquals(1, w.size(), w.toString());
         assertTrue(w.get(0).message().startsWith("2 rows of other services"));
@@ -43,7 +43,7 @@ class GcpBillingReaderTest {
 
     @Test
     void skuGivesModelClassTierAndBatch() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/gcp-billing/vertex-bq-export.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/gcp-billing/vertex-bq-export.csv");
         UsageLine in = atLine(s.lines, 2);
         assertEquals("gcp-vertex", in.provider());
         assertEquals("gemini 2.5 flash", in.model());
@@ -64,12 +64,12 @@ class GcpBillingReaderTest {
 
     @Test
     void consoleReportSkipsSummaryRowsAndReadsQuotedThousands() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/gcp-billing/vertex-console-report.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/gcp-billing/vertex-console-report.csv");
         assertEquals(List.of(), errors(s));
         assertEquals(2, s.lines.size());
         assertEquals(100_000, sum(s.lines, UsageLine::uncachedInputTokens)); // "100,000" count
         assertEquals(20_000, sum(s.lines, UsageLine::outputTokens));
-        assertEquals(0, new BigDecimal("0.08").compareTo(Fixtures.cost(s.lines))); // 0.03 + 0.05
+        assertEquals(0, new BigDecimal("0.08").compareTo(ReaderFixtures.billed(s.lines))); // 0.03 + 0.05
         assertEquals("USD", s.lines.get(0).currency());                          // from "Subtotal ($)"
         assertEquals(Instant.parse("2026-05-02T00:00:00Z"), s.lines.get(0).end()); // a day
         List<ImportProblem> w = warnings(s);
@@ -78,7 +78,7 @@ class GcpBillingReaderTest {
 
     @Test
     void jsonLinesNestedExport() throws IOException {
-        CollectingSink s = Fixtures.read(reader, "usage/gcp-billing/vertex-bq-export.jsonl");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/gcp-billing/vertex-bq-export.jsonl");
         assertEquals(List.of(), errors(s));
         assertEquals(2, s.lines.size());
         UsageLine vertex = s.lines.get(0);
@@ -99,15 +99,13 @@ class GcpBillingReaderTest {
 
     @Test
     void malformedValuesNameLineAndColumn(@TempDir Path dir) throws IOException {
-        Path csv = dir.resolve("bad.csv");
-        Files.writeString(csv, "service.description,sku.description,usage_start_time,cost,usage.amount,usage.unit,labels,my_column\n"
+        Path csv = ReaderFixtures.write(dir, "bad.csv", "service.description,sku.description,usage_start_time,cost,usage.amount,usage.unit,labels,my_column\n"
                 + "Vertex AI,Generate content input token count gemini 2.5 flash,2026-05-01 00:00:00 UTC,0.3,1000000,count,[],x\n"
                 + "Vertex AI,Generate content input token count gemini 2.5 flash,2026-05-01 00:00:00 UTC,0.3,12x,count,[],x\n"
                 + "Vertex AI,Generate content output token count gemini 2.5 flash,2026-05-01 00:00:00 UTC,zero,100,count,[],x\n"
                 + "Vertex AI,Generate content output token count gemini 2.5 flash,2026-05-01 00:00:00 UTC,0.1,100,requests,[],x\n"
                 + "Vertex AI,Generate content output token count gemini 2.5 flash,2026-05-01 00:00:00 UTC,0.1,100,count,{broken,x\n");
-        CollectingSink s = new CollectingSink();
-        reader.read(csv, s);
+        CollectingSink s = ReaderFixtures.read(reader, csv);
         assertEquals(1, s.lines.size());
         List<ImportProblem> e = errors(s);
         assertEquals(4, e.size(), e.toString());
@@ -116,11 +114,9 @@ class GcpBillingReaderTest {
         assertEquals("12x", e.get(0).value());
         assertEquals("my_column", warnings(s).get(0).column());
 
-        Path jsonl = dir.resolve("bad.jsonl");
-        Files.writeString(jsonl, "{\"service\":{\"description\":\"Vertex AI\"},\"sku\":{\"description\":\"Generate content output token count gemini 2.5 flash\"},\"usage_start_time\":\"2026-05-01T00:00:00Z\",\"cost\":0.1,\"usage\":{\"amount\":\"1e\",\"unit\":\"count\"}}\n"
+        Path jsonl = ReaderFixtures.write(dir, "bad.jsonl", "{\"service\":{\"description\":\"Vertex AI\"},\"sku\":{\"description\":\"Generate content output token count gemini 2.5 flash\"},\"usage_start_time\":\"2026-05-01T00:00:00Z\",\"cost\":0.1,\"usage\":{\"amount\":\"1e\",\"unit\":\"count\"}}\n"
                 + "{not json\n");
-        CollectingSink j = new CollectingSink();
-        reader.read(jsonl, j);
+        CollectingSink j = ReaderFixtures.read(reader, jsonl);
         List<ImportProblem> je = errors(j);
         assertEquals(2, je.size(), je.toString());
         assertEquals(1, je.get(0).line());
@@ -130,11 +126,9 @@ class GcpBillingReaderTest {
 
     @Test
     void charactersPricedSkusKeepCostWithoutTokens(@TempDir Path dir) throws IOException {
-        Path csv = dir.resolve("chars.csv");
-        Files.writeString(csv, "service.description,sku.description,usage_start_time,cost,usage.amount,usage.unit\n"
+        Path csv = ReaderFixtures.write(dir, "chars.csv", "service.description,sku.description,usage_start_time,cost,usage.amount,usage.unit\n"
                 + "Vertex AI,Gemini 1.0 Pro Text Input - Predictions,2026-05-01 00:00:00 UTC,0.125,1000,characters\n");
-        CollectingSink s = new CollectingSink();
-        reader.read(csv, s);
+        CollectingSink s = ReaderFixtures.read(reader, csv);
         assertEquals(0, s.lines.get(0).inputTokens());
         assertEquals(0, new BigDecimal("0.125").compareTo(s.lines.get(0).billedCost()));
         assertTrue(warnings(s).get(0).message().contains("per character"));

@@ -1,5 +1,7 @@
 package com.aifinops.workbench.importers.usage.cloud;
 
+import com.aifinops.workbench.importers.usage.FieldParsers;
+import com.aifinops.workbench.importers.usage.TokenUnits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,19 +17,19 @@ class NumbersAndUnitsTest {
             "100,000|100000", "1,234.56|1234.56", "1.234,56|1234.56", "0,5|0.5", "1.234.567|1234567",
             "$2,500.00|2500.00", "(40.00)|-40.00", "1.25e-06|0.00000125", "0.003835980000000000000000000000|0.00383598"})
     void autoStyleReadsWhatConsolesWrite(String in, String expected) {
-        assertEquals(0, new BigDecimal(expected).compareTo(Numbers.decimal(in, Numbers.Style.AUTO)));
+        assertEquals(0, new BigDecimal(expected).compareTo(FieldParsers.decimal(in, FieldParsers.DecimalStyle.AUTO)));
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"1.234,5|1234.5", "0,0023|0.0023", "1.234|1234", "0.0025|0.0025", "12|12"})
     void decimalCommaFiles(String in, String expected) {
-        assertEquals(0, new BigDecimal(expected).compareTo(Numbers.decimal(in, Numbers.Style.DECIMAL_COMMA)));
+        assertEquals(0, new BigDecimal(expected).compareTo(FieldParsers.decimal(in, FieldParsers.DecimalStyle.DECIMAL_COMMA)));
     }
 
     @Test
     void malformedNumbersAreErrors() {
-        assertThrows(IllegalArgumentException.class, () -> Numbers.decimal("12.5x", Numbers.Style.AUTO));
-        assertThrows(IllegalArgumentException.class, () -> Numbers.decimal("1,234.5", Numbers.Style.DECIMAL_COMMA));
+        assertThrows(IllegalArgumentException.class, () -> FieldParsers.decimal("12.5x", FieldParsers.DecimalStyle.AUTO));
+        assertThrows(IllegalArgumentException.class, () -> FieldParsers.decimal("1,234.5", FieldParsers.DecimalStyle.DECIMAL_COMMA));
     }
 
     @ParameterizedTest

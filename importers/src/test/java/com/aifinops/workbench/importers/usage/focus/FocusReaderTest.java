@@ -1,6 +1,7 @@
 package com.aifinops.workbench.importers.usage.focus;
 
-import com.aifinops.workbench.importers.usage.CollectingSink;
+import com.aifinops.workbench.importers.usage.ReaderFixtures;
+import com.aifinops.workbench.importers.usage.ReaderFixtures.CollectingSink;
 import com.aifinops.workbench.importers.usage.UsageReaders;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.UsageLine;
@@ -11,48 +12,33 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.billed;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.sum;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.fixture;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.read;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FocusReaderTest {
+    private static final String FORMAT = "focus";
     private final FocusReader reader = new FocusReader();
 
-    static Path fixture(String name) {
-        try {
-            return Path.of(FocusReaderTest.class.getResource("/usage/focus/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private CollectingSink read(Path file) throws IOException {
-        CollectingSink sink = new CollectingSink();
-        reader.read(file, sink);
-        return sink;
-    }
 
-    static BigDecimal billed(List<UsageLine> lines) {
-        return lines.stream().map(UsageLine::billedCost).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    static long sum(List<UsageLine> lines, ToLongFunction<UsageLine> f) {
-        return lines.stream().mapToLong(f).sum();
-    }
 
     @Test
     void realFocus10SampleKeepsEveryRowAndItsBilledCostToTheLastDigit() throws IOException {
-        CollectingSink sink = read(fixture("FOCUS-Sample-Data_1.0_focus_sample.csv"));
+        CollectingSink sink = read(reader, fixture(FORMAT, "FOCUS-Sample-Data_1.0_focus_sample.csv"));
 
         assertEquals(List.of(), sink.errors());
         assertEquals(1000, sink.lines.size());
@@ -79,7 +65,7 @@ class FocusReaderTest {
 
     @Test
     void realSampleRowsKeepTheirTimesAccountsAndTags() throws IOException {
-        List<UsageLine> lines = read(fixture("FOCUS-Sample-Data_1.0_focus_sample.csv")).lines;
+        List<UsageLine> lines = read(reader, fixture(FORMAT, "FOCUS-Sample-Data_1.0_focus_sample.csv")).lines;
         UsageLine first = lines.get(0);
         // Row 1: "2024-09-18 22:00:00" .. "2024-09-18 23:00:00", 0.00000080000, SunBird / Atlas Nimbus, SQS, Tags NULL.
         assertEquals(Instant.parse("2024-09-18T22:00:00Z"), first.start());
@@ -101,7 +87,7 @@ class FocusReaderTest {
 
     @Test
     void spendAgreementPurchaseIsKeptAndMarkedNotMixedWithUsage() throws IOException {
-        CollectingSink sink = read(fixture("FOCUS_Spec_v1.2_saas_spend_agreements_b2.csv"));
+        CollectingSink sink = read(reader, fixture(FORMAT, "FOCUS_Spec_v1.2_saas_spend_agreements_b2.csv"));
         assertEquals(List.of(), sink.errors());
         assertEquals(14, sink.lines.size());
         // BilledCost: one Purchase of 1200 upfront, 13 usage rows billed 0 (drawn down from the commitment).
@@ -119,7 +105,7 @@ class FocusReaderTest {
 
     @Test
     void spreadsheetMoneyWithDollarCommaAndTrailingSpaceIsExact() throws IOException {
-        CollectingSink sink = read(fixture("FOCUS_Spec_v1.2_simple_saas_agreements_c.csv"));
+        CollectingSink sink = read(reader, fixture(FORMAT, "FOCUS_Spec_v1.2_simple_saas_agreements_c.csv"));
         assertEquals(List.of(), sink.errors());
         // "$10,100.00 " + "$13,000.00 " + "$12,700.00 " = 35,800.00
         assertEquals(3, sink.lines.size());
@@ -130,11 +116,11 @@ class FocusReaderTest {
 
     @Test
     void bomAndCrlfVirtualCurrencySampleReadsHeaderAndLines() throws IOException {
-        Path file = fixture("FOCUS_Spec_v1.2_virtual_currency_pricing_model_a2.csv");
+        Path file = fixture(FORMAT, "FOCUS_Spec_v1.2_virtual_currency_pricing_model_a2.csv");
         byte[] bytes = Files.readAllBytes(file);
         assertEquals((byte) 0xEF, bytes[0]); // the fixture really starts with a BOM
         assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("\r\n"));
-        CollectingSink sink = read(file);
+        CollectingSink sink = read(reader, file);
         assertEquals(List.of(), sink.problems);
         assertEquals(3, sink.lines.size());
         assertEquals(List.of(2L, 3L, 4L), sink.lines.stream().map(l -> l.source().line()).toList());
@@ -150,7 +136,7 @@ class FocusReaderTest {
 
     @Test
     void aiTokenRowsGetTokenClassesAndEverythingElseKeepsItsCost() throws IOException {
-        CollectingSink sink = read(fixture("focus_1.3_ai_tokens.csv"));
+        CollectingSink sink = read(reader, fixture(FORMAT, "focus_1.3_ai_tokens.csv"));
         assertEquals(List.of(), sink.errors());
         List<UsageLine> lines = sink.lines;
         assertEquals(16, lines.size());
@@ -223,8 +209,7 @@ class FocusReaderTest {
 
     @Test
     void malformedAmountIsAnErrorNamingLineColumnAndValueAndTheRestStillImports(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("focus.csv");
-        Files.writeString(file, """
+        Path file = write(dir, "focus.csv", """
                 BilledCost,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,ChargeDescription,ProviderName
                 1.50,2025-01-01T00:00:00Z,2025-01-02T00:00:00Z,Usage,"two
                 lines",AWS
@@ -232,7 +217,7 @@ class FocusReaderTest {
                 2.25,yesterday,2025-01-03T00:00:00Z,Usage,plain,AWS
                 0.25,2025-01-03 00:00:00,NULL,Usage,plain,AWS
                 """);
-        CollectingSink sink = read(file);
+        CollectingSink sink = read(reader, file);
         // Line 2 holds a record spanning two physical lines, so the bad amount is on line 4.
         assertEquals(2, sink.errors().size());
         ImportProblem amount = sink.errors().get(0);
@@ -253,9 +238,8 @@ class FocusReaderTest {
 
     @Test
     void unknownColumnIsOnlyAWarning(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("extra.csv");
-        Files.writeString(file, "BilledCost,ChargePeriodStart,CostCentreCode,x_Anything\n3.00,2025-01-01,CC-9,foo\n");
-        CollectingSink sink = read(file);
+        Path file = write(dir, "extra.csv", "BilledCost,ChargePeriodStart,CostCentreCode,x_Anything\n3.00,2025-01-01,CC-9,foo\n");
+        CollectingSink sink = read(reader, file);
         assertEquals(1, sink.lines.size());
         assertEquals(List.of(), sink.errors());
         assertEquals(1, sink.warnings().size()); // x_ columns are FOCUS's own extension point, not warned about
@@ -268,7 +252,7 @@ class FocusReaderTest {
             "FOCUS_Spec_v1.2_simple_saas_agreements_c.csv", "FOCUS_Spec_v1.2_virtual_currency_pricing_model_a2.csv",
             "focus_1.3_ai_tokens.csv"})
     void detectionPicksFocus(String name) throws IOException {
-        assertEquals("focus", UsageReaders.detect(fixture(name)).orElseThrow().format());
+        assertEquals("focus", UsageReaders.detect(fixture(FORMAT, name)).orElseThrow().format());
     }
 
     @ParameterizedTest

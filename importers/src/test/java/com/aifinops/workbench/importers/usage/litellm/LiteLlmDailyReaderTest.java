@@ -1,6 +1,7 @@
 package com.aifinops.workbench.importers.usage.litellm;
 
-import com.aifinops.workbench.importers.usage.CollectingSink;
+import com.aifinops.workbench.importers.usage.ReaderFixtures;
+import com.aifinops.workbench.importers.usage.ReaderFixtures.CollectingSink;
 import com.aifinops.workbench.importers.usage.UsageReaders;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.UsageLine;
@@ -11,40 +12,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.ToLongFunction;
 
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.sum;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.fixture;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.read;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LiteLlmDailyReaderTest {
+    private static final String FORMAT = "litellm";
     private final LiteLlmDailyReader reader = new LiteLlmDailyReader();
 
-    static Path fixture(String name) {
-        try {
-            return Path.of(LiteLlmDailyReaderTest.class.getResource("/usage/litellm/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private CollectingSink read(Path file) throws IOException {
-        CollectingSink sink = new CollectingSink();
-        reader.read(file, sink);
-        return sink;
-    }
-
-    private static long sum(List<UsageLine> lines, ToLongFunction<UsageLine> f) {
-        return lines.stream().mapToLong(f).sum();
-    }
 
     @Test
     void dailyUserSpendTotals() throws IOException {
-        CollectingSink sink = read(fixture("LiteLLM_DailyUserSpend.csv"));
+        CollectingSink sink = read(reader, fixture(FORMAT, "LiteLLM_DailyUserSpend.csv"));
         List<UsageLine> lines = sink.lines;
         assertEquals(List.of(), sink.problems);
         assertEquals(4, lines.size());
@@ -64,7 +51,7 @@ class LiteLlmDailyReaderTest {
 
     @Test
     void rowFieldsMapToTheLine() throws IOException {
-        List<UsageLine> lines = read(fixture("LiteLLM_DailyUserSpend.csv")).lines;
+        List<UsageLine> lines = read(reader, fixture(FORMAT, "LiteLLM_DailyUserSpend.csv")).lines;
         UsageLine a = lines.get(0);
         assertEquals(Instant.parse("2026-02-01T00:00:00Z"), a.start());
         assertEquals(Instant.parse("2026-02-02T00:00:00Z"), a.end());
@@ -82,12 +69,12 @@ class LiteLlmDailyReaderTest {
 
     @Test
     void teamAndTagTablesAllocateToTheirEntity() throws IOException {
-        List<UsageLine> team = read(fixture("LiteLLM_DailyTeamSpend.csv")).lines;
+        List<UsageLine> team = read(reader, fixture(FORMAT, "LiteLLM_DailyTeamSpend.csv")).lines;
         assertEquals(List.of("t-search", "t-ads"), team.stream().map(l -> l.allocation().team()).toList());
         assertEquals("team", team.get(0).allocation().tags().get("litellm_table"));
         // t-ads: prompt 3,000 incl. 1,000 cache read → 2,000 uncached.
         assertEquals(2_000, team.get(1).uncachedInputTokens());
-        List<UsageLine> tag = read(fixture("LiteLLM_DailyTagSpend.csv")).lines;
+        List<UsageLine> tag = read(reader, fixture(FORMAT, "LiteLLM_DailyTagSpend.csv")).lines;
         assertEquals("search", tag.get(0).allocation().team()); // "team:search" is a key:value tag
         assertEquals("team:search", tag.get(0).allocation().tags().get("tag"));
         assertEquals("prod", tag.get(1).allocation().tags().get("tag"));
@@ -96,8 +83,7 @@ class LiteLlmDailyReaderTest {
 
     @Test
     void malformedCountIsAnErrorAndUnknownColumnAWarning(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("daily.csv");
-        Files.writeString(file, """
+        Path file = write(dir, "daily.csv", """
                 user_id,date,model,custom_llm_provider,prompt_tokens,completion_tokens,cache_read_input_tokens,spend,api_requests,region
                 u1,2026-02-01,gpt-4o,openai,100,10,0,0.001,1,eu
                 u1,2026-02-02,gpt-4o,openai,1.5e1x,10,0,0.001,1,eu
@@ -105,7 +91,7 @@ class LiteLlmDailyReaderTest {
                 u1,02/04/2026x,gpt-4o,openai,100,10,0,0.001,1,eu
                 u1,2026-02-05,gpt-4o,openai,50,10,80,0.001,1,eu
                 """);
-        CollectingSink sink = read(file);
+        CollectingSink sink = read(reader, file);
         assertEquals(3, sink.lines.size());
         assertEquals(2, sink.errors().size());
         ImportProblem bad = sink.errors().get(0);
@@ -125,12 +111,12 @@ class LiteLlmDailyReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"LiteLLM_DailyUserSpend.csv", "LiteLLM_DailyTeamSpend.csv", "LiteLLM_DailyTagSpend.csv"})
     void detectionPicksLiteLlmDaily(String name) throws IOException {
-        assertEquals("litellm-daily", UsageReaders.detect(fixture(name)).orElseThrow().format());
+        assertEquals("litellm-daily", UsageReaders.detect(fixture(FORMAT, name)).orElseThrow().format());
     }
 
     @Test
     void spendLogsHeaderIsNotClaimed() throws IOException {
-        Path logs = fixture("LiteLLM_SpendLogs_sample.csv");
+        Path logs = fixture(FORMAT, "LiteLLM_SpendLogs_sample.csv");
         assertEquals(0, reader.detect(logs.getFileName().toString(), UsageReaders.head(logs)));
         assertTrue(UsageReaders.detect(logs).map(r -> !r.format().equals("litellm-daily")).orElse(true));
     }

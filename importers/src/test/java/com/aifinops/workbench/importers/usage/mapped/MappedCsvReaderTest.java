@@ -1,9 +1,9 @@
 package com.aifinops.workbench.importers.usage.mapped;
 
-import com.aifinops.workbench.importers.usage.CollectingSink;
+import com.aifinops.workbench.importers.usage.ReaderFixtures.CollectingSink;
 import com.aifinops.workbench.importers.usage.UsageReader;
 import com.aifinops.workbench.importers.usage.UsageReaders;
-import com.aifinops.workbench.importers.usage.cloud.Fixtures;
+import com.aifinops.workbench.importers.usage.ReaderFixtures;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.UsageLine;
 import org.junit.jupiter.api.Test;
@@ -17,9 +17,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.errors;
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.sum;
-import static com.aifinops.workbench.importers.usage.cloud.Fixtures.warnings;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.errors;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.sum;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.warnings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,14 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MappedCsvReaderTest {
     private static ColumnMapping gatewayMapping() throws IOException {
-        return ColumnMapping.fromJson(Files.readString(Fixtures.path("usage/mapped-csv/gateway-log.mapping.json")));
+        return ColumnMapping.fromJson(Files.readString(ReaderFixtures.path("usage/mapped-csv/gateway-log.mapping.json")));
     }
 
     @Test
     void readsAGatewayLogThroughItsSavedMapping() throws IOException {
         UsageReader reader = UsageReaders.mapped(gatewayMapping());
         assertEquals("mapped-csv", reader.format());
-        CollectingSink s = Fixtures.read(reader, "usage/mapped-csv/gateway-log.csv");
+        CollectingSink s = ReaderFixtures.read(reader, "usage/mapped-csv/gateway-log.csv");
         assertEquals(List.of(), s.problems);
         assertEquals(3, s.lines.size());
         // tokens in thousands; input includes cached: (1.5 − 0.5) + 2 + 0.4 = 3.4k uncached
@@ -44,7 +44,7 @@ class MappedCsvReaderTest {
         assertEquals(750 + 1_000 + 100, sum(s.lines, UsageLine::outputTokens));
         assertEquals(250, sum(s.lines, UsageLine::reasoningTokens));
         // 0.01375 + 0.021 + 0.0003 = 0.03505
-        assertEquals(0, new BigDecimal("0.03505").compareTo(Fixtures.cost(s.lines)));
+        assertEquals(0, new BigDecimal("0.03505").compareTo(ReaderFixtures.billed(s.lines)));
         UsageLine first = s.lines.get(0);
         assertEquals(Instant.parse("2026-05-31T10:00:00Z"), first.start()); // dd/MM/yyyy HH:mm, UTC
         assertEquals("openai", first.provider());
@@ -94,11 +94,9 @@ class MappedCsvReaderTest {
 
     @Test
     void aMappedHeaderMissingFromTheFileIsAnErrorNamingIt(@TempDir Path dir) throws IOException {
-        Path f = dir.resolve("other.csv");
-        Files.writeString(f, "ts,vendor,model_name,prompt_tokens,completion_tokens,cost_usd,team,user_id,region\n"
+        Path f = ReaderFixtures.write(dir, "other.csv", "ts,vendor,model_name,prompt_tokens,completion_tokens,cost_usd,team,user_id,region\n"
                 + "31/05/2026 10:00,openai,gpt-5.5,1,1,0.01,search,u-1,eu\n");
-        CollectingSink s = new CollectingSink();
-        UsageReaders.mapped(gatewayMapping()).read(f, s);
+        CollectingSink s = ReaderFixtures.read(UsageReaders.mapped(gatewayMapping()), f);
         assertEquals(List.of(), s.lines);
         List<ImportProblem> e = errors(s);
         assertEquals(2, e.size(), e.toString()); // cached_tokens and reasoning_tokens
@@ -109,15 +107,13 @@ class MappedCsvReaderTest {
 
     @Test
     void malformedCellsAndUnmappedColumns(@TempDir Path dir) throws IOException {
-        Path f = dir.resolve("log.csv");
-        Files.writeString(f, "ts,vendor,model_name,prompt_tokens,cached_tokens,completion_tokens,reasoning_tokens,cost_usd,team,user_id,region,extra\n"
+        Path f = ReaderFixtures.write(dir, "log.csv", "ts,vendor,model_name,prompt_tokens,cached_tokens,completion_tokens,reasoning_tokens,cost_usd,team,user_id,region,extra\n"
                 + "31/05/2026 10:00,openai,gpt-5.5,1.5,0.5,0.75,0.25,0.01375,search,u-1,eu,x\n"
                 + "2026-05-31,openai,gpt-5.5,1.5,0.5,0.75,0.25,0.01375,search,u-1,eu,x\n"
                 + "31/05/2026 10:00,openai,gpt-5.5,0.4,0.5,0.75,0.25,0.01375,search,u-1,eu,x\n"
                 + "31/05/2026 10:00,openai,gpt-5.5,1.5,0.5,0.75,0.0001,0.01375,search,u-1,eu,x\n"
                 + "31/05/2026 10:00,openai,gpt-5.5,1.5,0.5,0.75,0.25,ten cents,search,u-1,eu,x\n");
-        CollectingSink s = new CollectingSink();
-        UsageReaders.mapped(gatewayMapping()).read(f, s);
+        CollectingSink s = ReaderFixtures.read(UsageReaders.mapped(gatewayMapping()), f);
         assertEquals(1, s.lines.size());
         List<ImportProblem> e = errors(s);
         assertEquals(List.of(3L, 4L, 5L, 6L), e.stream().map(ImportProblem::line).toList(), e.toString());

@@ -1,6 +1,7 @@
 package com.aifinops.workbench.importers.usage.otel;
 
-import com.aifinops.workbench.importers.usage.CollectingSink;
+import com.aifinops.workbench.importers.usage.ReaderFixtures;
+import com.aifinops.workbench.importers.usage.ReaderFixtures.CollectingSink;
 import com.aifinops.workbench.importers.usage.UsageReaders;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.UsageLine;
@@ -10,42 +11,29 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.ToLongFunction;
 
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.sum;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.fixture;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.read;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OtelGenAiReaderTest {
+    private static final String FORMAT = "otel";
     private final OtelGenAiReader reader = new OtelGenAiReader();
 
-    static Path fixture(String name) {
-        try {
-            return Path.of(OtelGenAiReaderTest.class.getResource("/usage/otel/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private CollectingSink read(Path file) throws IOException {
-        CollectingSink sink = new CollectingSink();
-        reader.read(file, sink);
-        return sink;
-    }
-
-    private static long sum(List<UsageLine> lines, ToLongFunction<UsageLine> f) {
-        return lines.stream().mapToLong(f).sum();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"genai_spans.otlp.json", "genai_spans.otlp.jsonl"})
     void everyGenAiSpanIsOneRequestWithCacheTakenOutOfInput(String name) throws IOException {
-        CollectingSink sink = read(fixture(name));
+        CollectingSink sink = read(reader, fixture(FORMAT, name));
         List<UsageLine> lines = sink.lines;
         assertEquals(List.of(), sink.errors());
         // Six spans, one of them a plain HTTP span without gen_ai.usage.*: five requests.
@@ -68,7 +56,7 @@ class OtelGenAiReaderTest {
 
     @Test
     void spanFieldsMapToTheLine() throws IOException {
-        List<UsageLine> lines = read(fixture("genai_spans.otlp.json")).lines;
+        List<UsageLine> lines = read(reader, fixture(FORMAT, "genai_spans.otlp.json")).lines;
         UsageLine a = lines.get(0);
         assertEquals(Instant.parse("2026-01-01T00:00:00Z"), a.start());
         assertEquals(Instant.parse("2026-01-01T00:00:01.500Z"), a.end());
@@ -100,19 +88,18 @@ class OtelGenAiReaderTest {
 
     @Test
     void jsonLinesNameTheLineOfEachExport() throws IOException {
-        List<UsageLine> lines = read(fixture("genai_spans.otlp.jsonl")).lines;
+        List<UsageLine> lines = read(reader, fixture(FORMAT, "genai_spans.otlp.jsonl")).lines;
         assertEquals(List.of(1L, 1L, 2L, 2L, 2L), lines.stream().map(l -> l.source().line()).toList());
     }
 
     @Test
     void malformedTokenCountIsAnErrorWithLineAndAttribute(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("bad.jsonl");
-        Files.writeString(file, """
+        Path file = write(dir, "bad.jsonl", """
                 {"resourceSpans":[{"resource":{"attributes":[]},"scopeSpans":[{"spans":[{"startTimeUnixNano":"1767225600000000000","attributes":[{"key":"gen_ai.usage.input_tokens","value":{"intValue":"10"}}]}]}]}]}
                 {"resourceSpans":[{"resource":{"attributes":[]},"scopeSpans":[{"spans":[{"startTimeUnixNano":"1767225600000000000","attributes":[{"key":"gen_ai.usage.output_tokens","value":{"intValue":"12x"}}]}]}]}]}
                 {"resourceSpans":[{"scopeSpans":[{"spans":[{"startTimeUnixNano":"soon","attributes":[{"key":"gen_ai.usage.input_tokens","value":{"intValue":5}}]}]}]}]}
                 """);
-        CollectingSink sink = read(file);
+        CollectingSink sink = read(reader, file);
         assertEquals(1, sink.lines.size());
         assertEquals(10, sink.lines.get(0).uncachedInputTokens());
         assertNull(sink.lines.get(0).end());
@@ -131,20 +118,19 @@ class OtelGenAiReaderTest {
 
     @Test
     void brokenJsonIsAnErrorAtItsLine(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("cut.json");
-        Files.writeString(file, "{\"resourceSpans\": [\n  {\"scopeSpans\": [\n    {\"spans\": [ {\"name\": \n");
-        CollectingSink sink = read(file);
+        Path file = write(dir, "cut.json", "{\"resourceSpans\": [\n  {\"scopeSpans\": [\n    {\"spans\": [ {\"name\": \n");
+        CollectingSink sink = read(reader, file);
         assertEquals(1, sink.errors().size());
         assertTrue(sink.errors().get(0).line() >= 3, sink.errors().get(0).toString());
     }
 
     @Test
     void aCutLastLineOfJsonLinesIsOneErrorAndTheLinesBeforeItCount(@TempDir Path dir) throws IOException {
-        List<String> lines = Files.readAllLines(fixture("genai_spans.otlp.jsonl"));
+        List<String> lines = Files.readAllLines(fixture(FORMAT, "genai_spans.otlp.jsonl"));
         Path file = dir.resolve("collector-output.json"); // no .jsonl name: recognised by its first line
         String cut = lines.get(1).substring(0, 60); // inside the resource, before any span
         Files.writeString(file, lines.get(0) + "\n\n" + lines.get(1) + "\n" + cut + "\n");
-        CollectingSink sink = read(file);
+        CollectingSink sink = read(reader, file);
         // Line 1: two usage spans, line 3: three, line 4 is cut (a collector stopped mid-write).
         assertEquals(5, sink.lines.size());
         assertEquals(List.of(1L, 1L, 3L, 3L, 3L), sink.lines.stream().map(l -> l.source().line()).toList());
@@ -154,13 +140,12 @@ class OtelGenAiReaderTest {
 
     @Test
     void resourceAfterScopeSpansStillApplies(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("late.json");
-        Files.writeString(file, """
+        Path file = write(dir, "late.json", """
                 {"resourceSpans":[{"scopeSpans":[{"spans":[{"startTimeUnixNano":1767225600000000000,
                   "attributes":[{"key":"gen_ai.usage.input_tokens","value":{"intValue":7}}]}]}],
                   "resource":{"attributes":[{"key":"service.name","value":{"stringValue":"late-svc"}}]}}]}
                 """);
-        CollectingSink sink = read(file);
+        CollectingSink sink = read(reader, file);
         assertEquals(1, sink.lines.size());
         assertEquals("late-svc", sink.lines.get(0).allocation().tags().get("service.name"));
         assertEquals("unknown", sink.lines.get(0).provider());
@@ -169,6 +154,6 @@ class OtelGenAiReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"genai_spans.otlp.json", "genai_spans.otlp.jsonl"})
     void detectionPicksOtel(String name) throws IOException {
-        assertEquals("otel-genai", UsageReaders.detect(fixture(name)).orElseThrow().format());
+        assertEquals("otel-genai", UsageReaders.detect(fixture(FORMAT, name)).orElseThrow().format());
     }
 }

@@ -1,4 +1,4 @@
-package com.aifinops.workbench.importers.usage.cloud;
+package com.aifinops.workbench.importers.usage.csv;
 
 import com.aifinops.workbench.model.usage.ImportProblem;
 
@@ -19,7 +19,7 @@ public final class BadCell extends RuntimeException {
     }
 
     /** Parses the cell at {@code index} with {@code parser}; a parse failure becomes a {@code BadCell}. */
-    public static <T> T parse(CsvRows.Row row, Columns columns, int index, Function<String, T> parser) {
+    public static <T> T parse(CsvRecord row, CsvColumns columns, int index, Function<String, T> parser) {
         if (index < 0) return null;
         String v = row.get(index);
         try {
@@ -27,6 +27,14 @@ public final class BadCell extends RuntimeException {
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new BadCell(columns.name(index), v, e.getMessage() == null ? "unreadable value" : e.getMessage());
         }
+    }
+
+    public String column() {
+        return column;
+    }
+
+    public String value() {
+        return value;
     }
 
     public ImportProblem problem(String file, long line) {

@@ -1,15 +1,13 @@
-package com.aifinops.workbench.importers.usage.vendor;
+package com.aifinops.workbench.importers.usage.csv;
 
 import com.aifinops.workbench.importers.usage.FieldParsers;
 import com.aifinops.workbench.model.usage.ImportProblem;
 import com.aifinops.workbench.model.usage.SourceRef;
 import com.aifinops.workbench.model.usage.UsageSink;
-import org.apache.commons.csv.CSVRecord;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -17,28 +15,24 @@ import java.util.function.Function;
  * column, value and what was expected, and remember it: a reader checks {@link #ok()} and drops the record
  * rather than importing half of it.
  */
-public final class Row {
+public final class CheckedRecord {
     private final String file;
-    private final long line;
-    private final Map<String, Integer> header;
-    private final CSVRecord record;
+    private final CsvRecord record;
     private final UsageSink sink;
     private boolean ok = true;
 
-    Row(String file, long line, Map<String, Integer> header, CSVRecord record, UsageSink sink) {
+    CheckedRecord(String file, CsvRecord record, UsageSink sink) {
         this.file = file;
-        this.line = line;
-        this.header = header;
         this.record = record;
         this.sink = sink;
     }
 
     public long line() {
-        return line;
+        return record.line();
     }
 
     public SourceRef source() {
-        return new SourceRef(file, line);
+        return new SourceRef(file, record.line());
     }
 
     /** False once any getter met a malformed value (already reported). */
@@ -47,13 +41,18 @@ public final class Row {
     }
 
     public boolean has(String column) {
-        return header.containsKey(column);
+        return record.has(column);
     }
 
     /** The cell stripped, or {@code null} when the column is absent or the cell blank. */
     public String text(String column) {
         String raw = raw(column);
         return FieldParsers.isBlank(raw) ? null : raw.strip();
+    }
+
+    /** True when none of {@code columns} has a value (e.g. a period without usage). */
+    public boolean allBlank(java.util.List<String> columns) {
+        return columns.stream().allMatch(c -> text(c) == null);
     }
 
     /** The first of the columns that has a value. */
@@ -86,18 +85,17 @@ public final class Row {
 
     /** True/False in any case (spreadsheets write {@code FALSE}), 1/0; blank is {@code null}. */
     public Boolean bool(String column) {
-        return parse(column, Row::parseBool, "True or False");
+        return parse(column, CheckedRecord::parseBool, "True or False");
     }
 
     /** Reports an error on this row's column and marks the row bad. */
     public void error(String column, String value, String expected) {
         ok = false;
-        sink.problem(ImportProblem.error(file, line, column, value, expected));
+        sink.problem(ImportProblem.error(file, record.line(), column, value, expected));
     }
 
     private String raw(String column) {
-        Integer i = header.get(column);
-        return i == null || i >= record.size() ? null : record.get(i);
+        return record.get(column);
     }
 
     private <T> T parse(String column, Function<String, T> parser, String expected) {
@@ -111,7 +109,8 @@ public final class Row {
         }
     }
 
-    static Boolean parseBool(String s) {
+    /** {@link #bool}'s reading of a text. */
+    public static Boolean parseBool(String s) {
         if (FieldParsers.isBlank(s)) {
             return null;
         }

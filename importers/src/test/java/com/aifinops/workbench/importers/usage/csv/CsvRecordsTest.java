@@ -1,6 +1,6 @@
-package com.aifinops.workbench.importers.usage.vendor;
+package com.aifinops.workbench.importers.usage.csv;
 
-import com.aifinops.workbench.importers.usage.CollectingSink;
+import com.aifinops.workbench.importers.usage.ReaderFixtures.CollectingSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,18 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import static com.aifinops.workbench.importers.usage.VendorFixtures.write;
+import static com.aifinops.workbench.importers.usage.ReaderFixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DelimitedRowsTest {
+class CsvRecordsTest {
     @Test
     void recordsKeepThePhysicalLineTheyStartOn(@TempDir Path dir) throws Exception {
         // BOM + CRLF, a blank line, a quoted cell spanning two lines
         Path file = write(dir, "x.csv", "\uFEFFName,Value\r\na,1\r\n\r\n\"b\r\nb\",2\r\nc,3\r\n");
         CollectingSink sink = new CollectingSink();
         List<String> seen = new ArrayList<>();
-        DelimitedRows.read(file, Set.of("name", "value"), sink,
+        CsvRecords.forEachChecked(file, Set.of("name", "value"), sink,
                 row -> seen.add(row.line() + ":" + row.text("name").replace("\r\n", "+") + "=" + row.count("value")));
 
         assertEquals(List.of(), sink.problems, "the BOM is not part of the first column's name");
@@ -28,9 +28,19 @@ class DelimitedRowsTest {
     }
 
     @Test
+    void anUnknownFirstColumnIsNamedWithoutTheBom(@TempDir Path dir) throws Exception {
+        // DelimitedRows kept the BOM in this warning's column ("\uFEFFmystery"); CsvRecords drops it before parsing
+        Path file = write(dir, "x.csv", "\uFEFFmystery,value\r\na,1\r\n");
+        CollectingSink sink = new CollectingSink();
+        CsvRecords.forEachChecked(file, Set.of("value"), sink, row -> { });
+
+        assertEquals(List.of("mystery"), sink.warnings().stream().map(p -> p.column()).toList());
+    }
+
+    @Test
     void tabsWinWhenTheHeaderHasMoreTabsThanCommas() {
-        assertEquals('\t', DelimitedRows.delimiterOf("a\tb\tc,d"));
-        assertEquals(',', DelimitedRows.delimiterOf("a,b,c"));
+        assertEquals('\t', CsvRecords.Delimiter.COMMA_OR_TAB.of("a\tb\tc,d"));
+        assertEquals(',', CsvRecords.Delimiter.COMMA_OR_TAB.of("a,b,c"));
     }
 
     @Test
@@ -38,7 +48,7 @@ class DelimitedRowsTest {
         Path file = write(dir, "x.csv", "name,value\na,1\n\"b\"x,2\nc,3\n");
         CollectingSink sink = new CollectingSink();
         List<Long> lines = new ArrayList<>();
-        DelimitedRows.read(file, Set.of("name", "value"), sink, row -> lines.add(row.line()));
+        CsvRecords.forEachChecked(file, Set.of("name", "value"), sink, row -> lines.add(row.line()));
 
         assertEquals(List.of(2L), lines);
         assertEquals(1, sink.errors().size());
@@ -52,7 +62,7 @@ class DelimitedRowsTest {
         java.nio.file.Files.write(file, "name,value\nSt\u00e9phane,1\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         CollectingSink sink = new CollectingSink();
         List<Long> lines = new ArrayList<>();
-        DelimitedRows.read(file, Set.of("name", "value"), sink, row -> lines.add(row.line()));
+        CsvRecords.forEachChecked(file, Set.of("name", "value"), sink, row -> lines.add(row.line()));
 
         assertEquals(List.of(), lines);
         assertEquals(1, sink.errors().size());

@@ -1,4 +1,4 @@
-package com.aifinops.workbench.importers.usage.cloud;
+package com.aifinops.workbench.importers.usage;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,7 +22,27 @@ public final class TokenUnits {
     private static final Pattern UNIT = Pattern.compile(
             "^(?:(\\d[\\d,]*(?:\\.\\d+)?)\\s*)?(?:(k|m|thousand|million|b|billion)\\b)?\\s*(.*)$");
 
+    /** A unit that says tokens, with an optional block before it ("1M Tokens", "1000 input tokens", "k tokens"). */
+    private static final Pattern TOKEN_UNIT = Pattern.compile(
+            "(?:(\\d+(?:\\.\\d+)?)\\s*(k|m|thousand|million)?\\s+|(k|m|thousand|million)\\s+)?(?:[a-z]+\\s+)*tokens?");
+
     private TokenUnits() {
+    }
+
+    /**
+     * The block of a unit that names tokens ({@code "Tokens"} → 1, {@code "1K tokens"} → 1,000, {@code "1000 Tokens"},
+     * {@code "1M Tokens"} → 1,000,000), else {@code null}. Stricter than {@link #parse}: {@code "count"} or
+     * {@code "Units"} are not tokens here, because FOCUS rows of every service name a unit and only one that says
+     * tokens is token usage.
+     */
+    public static BigDecimal blockOfTokenUnit(String unit) {
+        if (unit == null) return null;
+        Matcher m = TOKEN_UNIT.matcher(unit.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) return null;
+        BigDecimal n = m.group(1) == null ? BigDecimal.ONE : new BigDecimal(m.group(1));
+        String scale = m.group(2) != null ? m.group(2) : m.group(3);
+        if (scale == null) return n;
+        return n.multiply(scale.startsWith("k") || scale.equals("thousand") ? BigDecimal.valueOf(1000) : BigDecimal.valueOf(1_000_000));
     }
 
     /** Parses a unit; throws {@link IllegalArgumentException} when the block cannot be read. */

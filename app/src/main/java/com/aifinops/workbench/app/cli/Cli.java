@@ -25,7 +25,7 @@ public final class Cli {
 
     /** The CLI with every built-in subcommand. */
     public static Cli standard() {
-        return new Cli(List.of(new CostCommand(), new CatalogCommand(), new RoutingCommand(), new OpenCommand(), new ExportCommand(), new ShareCommand()));
+        return new Cli(List.of(new CostCommand(), new CatalogCommand(), new RoutingCommand(), new OpenCommand(), new ExportCommand(), new ShareCommand(), new ImportCommand(), new BatchesCommand()));
     }
 
     public int run(String[] args, PrintStream out, PrintStream err) {

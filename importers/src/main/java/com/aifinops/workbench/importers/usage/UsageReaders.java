@@ -18,7 +18,7 @@ public final class UsageReaders {
 
     /** All readers; add new formats here. */
     public static List<UsageReader> all() {
-        return List.of();
+        return List.of(new com.aifinops.workbench.importers.usage.litellm.LiteLlmSpendLogsReader());
     }
 
     public static Optional<UsageReader> byFormat(String format) {

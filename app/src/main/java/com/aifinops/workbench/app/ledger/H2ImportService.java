@@ -37,7 +37,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -224,10 +223,10 @@ public final class H2ImportService implements ImportService {
 
     // ------------------------------------------------------------------------------------------------ hashing
 
-    private record FileStats(String sha256, long bytes, long lines) {
+    private record FileStats(String sha256, long bytes) {
     }
 
-    /** SHA-256 of the content, streamed; the line count lets progress say how far the reader is. */
+    /** SHA-256 of the content, streamed. */
     static FileStats hash(Path file) throws IOException {
         MessageDigest md;
         try {
@@ -237,18 +236,14 @@ public final class H2ImportService implements ImportService {
         }
         byte[] buf = new byte[1 << 16];
         long bytes = 0;
-        long lines = 0;
         try (InputStream in = Files.newInputStream(file)) {
             int n;
             while ((n = in.read(buf)) > 0) {
                 md.update(buf, 0, n);
                 bytes += n;
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] == '\n') lines++;
-                }
             }
         }
-        return new FileStats(HexFormat.of().formatHex(md.digest()), bytes, Math.max(1, lines));
+        return new FileStats(HexFormat.of().formatHex(md.digest()), bytes);
     }
 
     // ------------------------------------------------------------------------------------------------ one import
@@ -427,8 +422,8 @@ public final class H2ImportService implements ImportService {
                 }
                 flushRows();
                 flushRollups(true);
-                flushProblems();
                 long replaced = restate();
+                flushProblems();
                 finish();
                 c.commit();
                 progress.progress(imported + rejected, size, size);
@@ -488,9 +483,8 @@ public final class H2ImportService implements ImportService {
                 if (progress.cancelled()) throw new Cancelled();
                 checkDuplicate(false);
                 long at = line.source() == null ? seen : line.source().line();
-                // bytes consumed, from the line the reader is at: exact share once the hash counted the lines
-                long bytes = stats != null ? size * at / stats.lines : Math.min(size - 1, at * avgLineBytes());
-                progress.progress(seen, Math.min(size, bytes), size);
+                // bytes consumed, estimated from the line the reader is at and the average line of the file's head
+                progress.progress(seen, Math.min(size - 1, at * avgLineBytes()), size);
             }
             String tooLong = tooLong(line);
             if (tooLong != null) {
@@ -738,22 +732,27 @@ public final class H2ImportService implements ImportService {
             OffsetDateTime to = OffsetDateTime.ofInstant(last, ZoneOffset.UTC);
             LocalDate firstDay = from.toLocalDate();
             LocalDate lastDay = LocalDate.ofInstant(last.minusNanos(1), ZoneOffset.UTC);
-            Map<Long, Boolean> overlapping = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, keeps_rows FROM import_batch WHERE source_key = ?"
-                    + " AND id <> ? AND period_start < ? AND period_end > ? ORDER BY id")) {
+            record Old(long id, boolean keepsRows, OffsetDateTime start, OffsetDateTime end) {
+            }
+            List<Old> overlapping = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, keeps_rows, period_start, period_end FROM import_batch"
+                    + " WHERE source_key = ? AND id <> ? AND period_start < ? AND period_end > ? ORDER BY id")) {
                 ps.setString(1, key);
                 ps.setLong(2, batchId);
                 ps.setObject(3, to);
                 ps.setObject(4, from);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) overlapping.put(rs.getLong(1), rs.getBoolean(2));
+                    while (rs.next()) {
+                        overlapping.add(new Old(rs.getLong(1), rs.getBoolean(2), rs.getObject(3, OffsetDateTime.class),
+                                rs.getObject(4, OffsetDateTime.class)));
+                    }
                 }
             }
             long replaced = 0;
-            for (Map.Entry<Long, Boolean> b : overlapping.entrySet()) {
-                long id = b.getKey();
+            for (Old b : overlapping) {
+                long id = b.id();
                 long n;
-                if (b.getValue()) {
+                if (b.keepsRows()) {
                     n = update("DELETE FROM usage_row WHERE batch_id = ? AND bucket_start >= ? AND bucket_start < ?", id, from, to);
                     update("DELETE FROM usage_daily WHERE batch_id = ? AND usage_day BETWEEN ? AND ?", id, firstDay, lastDay);
                     update("INSERT INTO usage_daily (batch_id, usage_day, provider, model_raw, model_id, org_name, team, project,"
@@ -769,6 +768,18 @@ public final class H2ImportService implements ImportService {
                             + " agent, user_id, api_key, workspace, environment, feature, customer, tags, currency",
                             id, firstDay.atStartOfDay().atOffset(ZoneOffset.UTC), lastDay.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
                 } else {
+                    // only daily rollups: whole days are replaced; say so when the earlier file had rows on a
+                    // boundary day outside this file's period (they go with the day)
+                    boolean startsMidDay = !from.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) && b.start().isBefore(from);
+                    boolean endsMidDay = !to.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) && b.end().isAfter(to);
+                    if (startsMidDay || endsMidDay) {
+                        problem(ImportProblem.warning(file, 0, null, "restated whole UTC day(s) " + (startsMidDay ? firstDay : "")
+                                + (startsMidDay && endsMidDay && !firstDay.equals(lastDay) ? " and " : "")
+                                + (endsMidDay && !(startsMidDay && firstDay.equals(lastDay)) ? lastDay : "")
+                                + ": batch " + id + " had rows on it outside this file's period " + from.toInstant() + " to "
+                                + to.toInstant() + ", replaced with the day (it keeps no source rows; import with --keep-rows"
+                                + " to restate to the instant)"));
+                    }
                     n = 0;
                     try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(source_rows), 0) FROM usage_daily"
                             + " WHERE batch_id = ? AND usage_day BETWEEN ? AND ?")) {
@@ -814,14 +825,22 @@ public final class H2ImportService implements ImportService {
             Allocation a = l.allocation();
             if (l.provider().length() > 100) return "provider";
             if (l.model().length() > 400) return "model";
-            String[][] dims = {{"org", a.org()}, {"team", a.team()}, {"project", a.project()}, {"agent", a.agent()},
-                    {"user", a.user()}, {"api_key", a.apiKey()}, {"workspace", a.workspace()}, {"environment", a.environment()},
-                    {"feature", a.feature()}, {"customer", a.customer()}};
-            for (String[] d : dims) {
-                if (d[1] != null && d[1].length() > 400) return d[0];
-            }
+            if (over(a.org())) return "org";
+            if (over(a.team())) return "team";
+            if (over(a.project())) return "project";
+            if (over(a.agent())) return "agent";
+            if (over(a.user())) return "user";
+            if (over(a.apiKey())) return "api_key";
+            if (over(a.workspace())) return "workspace";
+            if (over(a.environment())) return "environment";
+            if (over(a.feature())) return "feature";
+            if (over(a.customer())) return "customer";
             String t = tags(a.tags());
             return t != null && t.length() > 4000 ? "tags" : null;
+        }
+
+        private static boolean over(String s) {
+            return s != null && s.length() > 400;
         }
     }
 

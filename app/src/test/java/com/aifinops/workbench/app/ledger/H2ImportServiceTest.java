@@ -265,6 +265,26 @@ class H2ImportServiceTest {
     }
 
     @Test
+    void rollupsOnlyRestateWholeDaysAndSaySoWhenTheEarlierFileHadMoreOfThatDay() throws Exception {
+        H2ImportService s = service(false);
+        ImportResult first = importFile(s, fixture(dir, "spendlogs-june.csv"), RejectPolicy.ALL_OR_NOTHING);
+        String header = java.nio.file.Files.readString(dir.resolve("spendlogs-june.csv")).lines().findFirst().orElseThrow();
+        Path partial = write(dir, "afternoon.csv", header + "\n"
+                + "req-6,acompletion,hk-bob,0.002,100,100,0,2026-06-02 11:00:00,2026-06-02 11:00:01,gpt-5.5,gpt-5.5,openai,bob,team-support,,{},[],False,success\n");
+
+        ImportResult r = importFile(s, partial, RejectPolicy.ALL_OR_NOTHING);
+
+        // without source rows June 2 goes as a whole: req-3 (08:00) with req-4 (12:00)
+        assertEquals(2, r.replaced());
+        assertEquals(3, count(db, "SELECT SUM(requests) FROM usage_daily"));
+        ImportProblem w = r.problems().get(0);
+        assertEquals(ImportProblem.Severity.WARNING, w.severity());
+        assertTrue(w.message().contains("2026-06-02") && w.message().contains("batch " + first.batchId())
+                && w.message().contains("--keep-rows"), w.message());
+        assertEquals(ImportResult.Status.IMPORTED, r.status());
+    }
+
+    @Test
     void aFileOfAnotherSourceDoesNotReplace() throws Exception {
         H2ImportService s = service(false);
         importFile(s, fixture(dir, "spendlogs-june.csv"), RejectPolicy.ALL_OR_NOTHING);

@@ -184,6 +184,12 @@ public final class LiteLlmSpendLogsReader implements UsageReader {
         public String json(String key) {
             return text(key);
         }
+
+        @Override
+        public String dimension(String key) {
+            Integer i = columns.get(key);
+            return i == null || csv.isEmpty(i) ? null : csv.pooled(i);
+        }
     }
 
     // ---------------------------------------------------------------- JSON
@@ -290,6 +296,11 @@ public final class LiteLlmSpendLogsReader implements UsageReader {
         String text(String key);
 
         String json(String key);
+
+        /** A dimension value (model, user, team, key, …): may be a shared instance. */
+        default String dimension(String key) {
+            return text(key);
+        }
     }
 
     private static final class LineProblem extends RuntimeException {
@@ -320,10 +331,10 @@ public final class LiteLlmSpendLogsReader implements UsageReader {
         Instant start = instant(r, "starttime", "startTime", true);
         Instant end = instant(r, "endtime", "endTime", false);
         if (end != null && end.isBefore(start)) end = null;
-        String model = r.text("model");
-        if (FieldParsers.isBlank(model)) model = r.text("model_group");
+        String model = r.dimension("model");
+        if (FieldParsers.isBlank(model)) model = r.dimension("model_group");
         model = model == null ? "" : model.strip();
-        String provider = r.text("custom_llm_provider");
+        String provider = r.dimension("custom_llm_provider");
         if (FieldParsers.isBlank(provider)) {
             int slash = model.indexOf('/');
             provider = slash > 0 ? model.substring(0, slash) : "unknown";
@@ -343,11 +354,11 @@ public final class LiteLlmSpendLogsReader implements UsageReader {
         }
         long reasoning = Math.min(m.reasoning, completion);
 
-        String org = firstNonBlank(r.text("organization_id"), m.orgId);
-        String team = firstNonBlank(r.text("team_id"), m.teamId);
-        String user = firstNonBlank(r.text("user"), m.userId);
-        Allocation a = new Allocation(org, team, blankToNull(m.projectId), blankToNull(r.text("agent_id")), user,
-                blankToNull(r.text("api_key")), null, null, null, blankToNull(r.text("end_user")), tags(r.json("request_tags"), tagCache));
+        String org = firstNonBlank(r.dimension("organization_id"), m.orgId);
+        String team = firstNonBlank(r.dimension("team_id"), m.teamId);
+        String user = firstNonBlank(r.dimension("user"), m.userId);
+        Allocation a = new Allocation(org, team, blankToNull(m.projectId), blankToNull(r.dimension("agent_id")), user,
+                blankToNull(r.dimension("api_key")), null, null, null, blankToNull(r.dimension("end_user")), tags(r.json("request_tags"), tagCache));
         return new UsageLine(start, end, provider, model, uncached, cacheRead, write5m, write1h, completion, reasoning, 1,
                 false, prompt, null, spend, "USD", a, new SourceRef(file, line));
     }

@@ -104,6 +104,37 @@ final class SpendLogsCsv {
         return i >= fields ? null : new String(rec, starts[i], ends[i] - starts[i]);
     }
 
+    private final String[] pool = new String[1 << 14];
+
+    /**
+     * The cell as a shared {@code String}: dimension columns (model, user, team, key, …) repeat a few thousand
+     * values, so handing out one instance per value saves the allocation and lets the rollup's hash and equality
+     * checks hit the cached hash and the identity fast path.
+     */
+    String pooled(int i) {
+        if (i >= fields) return null;
+        int from = starts[i];
+        int len = ends[i] - from;
+        if (len > 128) return get(i);
+        int h = 0;
+        for (int k = from; k < from + len; k++) h = 31 * h + rec[k];
+        int slot = (h ^ (h >>> 16)) & (pool.length - 1);
+        String s = pool[slot];
+        if (s != null && s.length() == len) {
+            boolean same = true;
+            for (int k = 0; k < len; k++) {
+                if (s.charAt(k) != rec[from + k]) {
+                    same = false;
+                    break;
+                }
+            }
+            if (same) return s;
+        }
+        s = new String(rec, from, len);
+        pool[slot] = s;
+        return s;
+    }
+
     boolean isEmpty(int i) {
         return i >= fields || ends[i] == starts[i];
     }

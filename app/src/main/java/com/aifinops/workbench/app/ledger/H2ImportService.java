@@ -348,6 +348,9 @@ public final class H2ImportService implements ImportService {
         }
 
         long avgLine;
+        /** Set with the exception thrown through the reader, in case the reader catches it and reads on. */
+        ImportResult duplicateOf;
+        RuntimeException failure;
 
         long avgLineBytes() {
             if (avgLine == 0) {
@@ -372,20 +375,28 @@ public final class H2ImportService implements ImportService {
             try {
                 stats = hashing.get();
                 Optional<ImportResult> dup = duplicate(file, reader.format(), stats.sha256);
-                if (dup.isPresent()) throw new Duplicate(dup.get());
+                if (dup.isPresent()) {
+                    duplicateOf = dup.get();
+                    throw new Duplicate(duplicateOf);
+                }
                 try (PreparedStatement ps = c.prepareStatement("UPDATE import_batch SET content_hash = ? WHERE id = ?")) {
                     ps.setString(1, stats.sha256);
                     ps.setLong(2, batchId);
                     ps.executeUpdate();
                 }
             } catch (SQLException e) {
-                throw new WriteFailed(e);
+                throw fail(new WriteFailed(e));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new Cancelled();
+                throw fail(new Cancelled());
             } catch (ExecutionException e) {
-                throw new HashFailed(e.getCause());
+                throw fail(new HashFailed(e.getCause()));
             }
+        }
+
+        RuntimeException fail(RuntimeException e) {
+            if (failure == null) failure = e;
+            return e;
         }
 
         /** Lines are written only while nothing rules the whole file out. */
@@ -400,6 +411,8 @@ public final class H2ImportService implements ImportService {
                 begin();
                 try {
                     reader.read(Path.of(file), this);
+                    if (duplicateOf != null) throw new Duplicate(duplicateOf);
+                    if (failure != null) throw failure;
                     checkDuplicate(true);
                 } catch (Duplicate e) {
                     c.rollback();
@@ -478,9 +491,11 @@ public final class H2ImportService implements ImportService {
 
         @Override
         public void accept(UsageLine line) {
+            if (duplicateOf != null) throw new Duplicate(duplicateOf); // the reader swallowed the first throw
+            if (failure != null) throw failure;
             long seen = imported + rejected + 1;
             if (seen % options.progressRows() == 0) {
-                if (progress.cancelled()) throw new Cancelled();
+                if (progress.cancelled()) throw fail(new Cancelled());
                 checkDuplicate(false);
                 long at = line.source() == null ? seen : line.source().line();
                 // bytes consumed, estimated from the line the reader is at and the average line of the file's head
@@ -513,7 +528,7 @@ public final class H2ImportService implements ImportService {
                 if (rowInsert != null) addRow(line, row, cost);
                 addRollup(day, line, row, cost);
             } catch (SQLException e) {
-                throw new WriteFailed(e);
+                throw fail(new WriteFailed(e));
             }
         }
 
@@ -541,7 +556,7 @@ public final class H2ImportService implements ImportService {
                 problemInsert.addBatch();
                 if (++pendingProblems >= options.jdbcBatch()) flushProblems();
             } catch (SQLException e) {
-                throw new WriteFailed(e);
+                throw fail(new WriteFailed(e));
             }
         }
 

@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  *
  * <pre>java -Xmx512m -cp app/target/ai-finops-workbench.jar com.aifinops.workbench.app.bench.ImportBenchmark [ROWS] [rows|rollups|both] [RUNS]</pre>
  * With RUNS &gt; 1 each mode imports into a fresh database RUNS times in one JVM: the first run is cold (a CLI
- * import), the later ones warm (the window importing a second file).
+ * import), the later ones warm (the window importing a second file). {@code -Dbench.cacheKb=N} sets H2's
+ * CACHE_SIZE for the run (an experiment: 16 MiB and 256 MiB made no measurable difference).
  */
 public final class ImportBenchmark {
     /** 16 models the built-in catalogue prices, 4 it does not (they import unpriced). */
@@ -101,6 +102,12 @@ public final class ImportBenchmark {
         ImportResult r;
         Path dbFile = dbDir.resolve("ledger");
         try (Database db = Database.open(dbFile)) {
+            String cacheKb = System.getProperty("bench.cacheKb");
+            if (cacheKb != null) {
+                try (java.sql.Statement st = db.connection().createStatement()) {
+                    st.execute("SET CACHE_SIZE " + Integer.parseInt(cacheKb));
+                }
+            }
             long t1 = System.nanoTime();
             long mainCpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             r = new H2ImportService(db, H2ImportService.Options.DEFAULT.withKeepRows(keepRows))

@@ -42,7 +42,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.TreeSet;
 
 /**
@@ -57,6 +59,8 @@ import java.util.TreeSet;
  *   <li><b>Restated periods.</b> A batch has a source key (format, plus the org and project when every line names
  *       the same one) and a period [first start, last end). A new file of the same source replaces the earlier
  *       batches' rows inside its period; they count as {@code replaced}.</li>
+ *   <li><b>Two cores.</b> The reader parses on the calling thread; a worker prices, rolls up and writes
+ *       (chunks of 1,024 lines through a short queue).</li>
  *   <li><b>Streaming.</b> Rows go through JDBC batches; daily rollups are summed in memory per day and dimension
  *       combination (bounded: a long file is written in parts, usage_daily rows are additive) and written inside
  *       the same transaction, so memory stays flat however long the file is.</li>
@@ -349,8 +353,8 @@ public final class H2ImportService implements ImportService {
 
         long avgLine;
         /** Set with the exception thrown through the reader, in case the reader catches it and reads on. */
-        ImportResult duplicateOf;
-        RuntimeException failure;
+        volatile ImportResult duplicateOf;
+        volatile RuntimeException failure;
 
         long avgLineBytes() {
             if (avgLine == 0) {
@@ -410,7 +414,13 @@ public final class H2ImportService implements ImportService {
             try {
                 begin();
                 try {
-                    reader.read(Path.of(file), this);
+                    Pipeline pipe = new Pipeline();
+                    try {
+                        reader.read(Path.of(file), pipe);
+                        pipe.finish();
+                    } finally {
+                        pipe.stop(); // the worker is done with the connection before anything else uses it
+                    }
                     if (duplicateOf != null) throw new Duplicate(duplicateOf);
                     if (failure != null) throw failure;
                     checkDuplicate(true);
@@ -493,14 +503,7 @@ public final class H2ImportService implements ImportService {
         public void accept(UsageLine line) {
             if (duplicateOf != null) throw new Duplicate(duplicateOf); // the reader swallowed the first throw
             if (failure != null) throw failure;
-            long seen = imported + rejected + 1;
-            if (seen % options.progressRows() == 0) {
-                if (progress.cancelled()) throw fail(new Cancelled());
-                checkDuplicate(false);
-                long at = line.source() == null ? seen : line.source().line();
-                // bytes consumed, estimated from the line the reader is at and the average line of the file's head
-                progress.progress(seen, Math.min(size - 1, at * avgLineBytes()), size);
-            }
+            if ((imported + rejected + 1) % options.progressRows() == 0) checkDuplicate(false);
             String tooLong = tooLong(line);
             if (tooLong != null) {
                 problem(ImportProblem.error(file, line.source() == null ? 0 : line.source().line(), tooLong, null,
@@ -534,6 +537,8 @@ public final class H2ImportService implements ImportService {
 
         @Override
         public void problem(ImportProblem p) {
+            if (duplicateOf != null) throw new Duplicate(duplicateOf);
+            if (failure != null) throw failure;
             if (p.severity() == ImportProblem.Severity.ERROR) {
                 if (p.line() == 0) fileError = true; // the file as a whole: nothing of it can be trusted
                 if (p.line() != lastErrorLine || p.line() == 0) {
@@ -557,6 +562,123 @@ public final class H2ImportService implements ImportService {
                 if (++pendingProblems >= options.jdbcBatch()) flushProblems();
             } catch (SQLException e) {
                 throw fail(new WriteFailed(e));
+            }
+        }
+
+        /**
+         * Hands what the reader reads to a worker thread in chunks, so that parsing (the reader, on the importing
+         * thread) and pricing, rolling up and writing (the worker) use two cores. Order is kept; the queue is short
+         * (memory stays flat); progress and cancel stay on the importing thread; an error on either side stops both.
+         */
+        final class Pipeline implements UsageSink {
+            private static final int CHUNK = 1024;
+            private final Object[] end = new Object[0];
+            private final ArrayBlockingQueue<Object[]> queue = new ArrayBlockingQueue<>(8);
+            private final Thread worker = new Thread(this::work, "ledger-import");
+            private Object[] chunk = new Object[CHUNK];
+            private int n;
+            private long seen;
+            private volatile RuntimeException workerError;
+            private volatile boolean aborted;
+
+            Pipeline() {
+                worker.setDaemon(true);
+                worker.start();
+            }
+
+            private void work() {
+                try {
+                    while (true) {
+                        Object[] c = queue.take();
+                        if (c == end || aborted) return;
+                        for (Object o : c) {
+                            if (o == null) break;
+                            if (o instanceof UsageLine l) Run.this.accept(l);
+                            else Run.this.problem((ImportProblem) o);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Throwable e) { // an Error too: the importing thread must never wait on a dead worker
+                    workerError = e instanceof RuntimeException r ? r : new IllegalStateException("import worker failed: " + e, e);
+                }
+            }
+
+            @Override
+            public void accept(UsageLine line) {
+                check();
+                if (++seen % options.progressRows() == 0) {
+                    if (progress.cancelled()) throw fail(new Cancelled());
+                    long at = line.source() == null ? seen : line.source().line();
+                    // bytes consumed, estimated from the line the reader is at and the average line of the file's head
+                    progress.progress(seen, Math.min(size - 1, at * avgLineBytes()), size);
+                }
+                add(line);
+            }
+
+            @Override
+            public void problem(ImportProblem p) {
+                check();
+                add(p);
+            }
+
+            private void add(Object o) {
+                chunk[n++] = o;
+                if (n == CHUNK) hand();
+            }
+
+            private void hand() {
+                Object[] c = chunk;
+                chunk = new Object[CHUNK];
+                n = 0;
+                put(c);
+            }
+
+            private void put(Object[] c) {
+                try {
+                    while (!queue.offer(c, 50, TimeUnit.MILLISECONDS)) {
+                        check();
+                        if (!worker.isAlive()) throw fail(new IllegalStateException("the import worker stopped"));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw fail(new Cancelled());
+                }
+            }
+
+            /** Rethrows, on the importing thread, what stopped the worker (also after a reader swallowed it once). */
+            private void check() {
+                RuntimeException e = workerError;
+                if (e != null) throw e;
+                if (failure != null) throw failure;
+            }
+
+            /** The reader is done: hand over the rest and wait until the worker has processed it. */
+            void finish() {
+                if (n > 0) hand();
+                put(end);
+                join();
+                check();
+            }
+
+            /** Stops the worker (idempotent); after it returns the worker no longer touches the connection. */
+            void stop() {
+                aborted = true;
+                queue.clear();
+                queue.offer(end);
+                join();
+            }
+
+            private void join() {
+                boolean interrupted = false;
+                while (worker.isAlive()) {
+                    try {
+                        worker.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) Thread.currentThread().interrupt();
             }
         }
 

@@ -283,8 +283,12 @@ public final class H2ImportService implements ImportService {
         }
     }
 
+    /**
+     * A rollup combination. {@code tierAbove} (the context tier's threshold, −1 for the base tier) and {@code batch}
+     * keep lines priced at different rates apart, so a rollup can be priced once, exactly, from its token sums.
+     */
     private record RollupKey(LocalDate day, String provider, String modelRaw, String modelId, String currency,
-                             Allocation allocation) {
+                             Allocation allocation, long tierAbove, boolean batch) {
     }
 
     private static final class Totals {
@@ -296,6 +300,7 @@ public final class H2ImportService implements ImportService {
         long write1h;
         long output;
         long reasoning;
+        long tierPrompt; // a prompt length in the key's tier: prices the sums at that tier
         BigDecimal priced;
         BigDecimal billed;
     }
@@ -522,7 +527,9 @@ public final class H2ImportService implements ImportService {
             BigDecimal cost = null;
             if (row == null) {
                 unpriced.add(line.model());
-            } else {
+            } else if (rowInsert != null) {
+                // each kept row carries its own price; without rows the rollups are priced when written (exactly
+                // the same sum: the price is linear in the tokens at one tier and basis)
                 cost = pricer.price(line, row, false).cost();
                 priced = priced == null ? cost : priced.add(cost);
             }
@@ -748,6 +755,15 @@ public final class H2ImportService implements ImportService {
             if (++pendingRows >= options.jdbcBatch()) flushRows();
         }
 
+        /** The prompt length that picks a line's context tier, as {@link UsagePricer} reads it. */
+        static long promptLength(UsageLine line, PriceRow row) {
+            if (line.promptTokensPerRequest() != null) return line.promptTokensPerRequest();
+            String label = line.contextTierLabel();
+            if (label != null && label.strip().startsWith(">")) return row.tiers().get(0).aboveTokens() + 1;
+            if (label != null && (label.strip().startsWith("≤") || label.strip().startsWith("<"))) return 0;
+            return line.requests() > 0 ? line.inputTokens() / line.requests() : line.inputTokens();
+        }
+
         /** org … customer and tags into 11 parameters from {@code i}. */
         void setDimensions(PreparedStatement ps, int i, Allocation a) throws SQLException {
             ps.setString(i, a.org());
@@ -791,7 +807,11 @@ public final class H2ImportService implements ImportService {
 
         void addRollup(LocalDate day, UsageLine l, PriceRow row, BigDecimal cost) throws SQLException {
             if (latestDay == null || day.isAfter(latestDay)) latestDay = day;
-            RollupKey key = new RollupKey(day, l.provider(), l.model(), row == null ? null : row.modelId(), l.currency(), l.allocation());
+            long prompt = row == null || row.tiers().isEmpty() ? 0 : promptLength(l, row);
+            PriceRow.Tiered tier = row == null || row.tiers().isEmpty() ? null : row.tierFor(prompt);
+            long tierAbove = tier == null || tier.tier() == null ? -1 : tier.tier().aboveTokens();
+            RollupKey key = new RollupKey(day, l.provider(), l.model(), row == null ? null : row.modelId(), l.currency(),
+                    l.allocation(), tierAbove, l.batch());
             Totals t = rollups.get(key);
             if (t == null) {
                 t = new Totals();
@@ -809,6 +829,7 @@ public final class H2ImportService implements ImportService {
             t.write1h += l.cacheWrite1hTokens();
             t.output += l.outputTokens();
             t.reasoning += l.reasoningTokens();
+            t.tierPrompt = prompt;
             if (cost != null) t.priced = t.priced == null ? cost : t.priced.add(cost);
             if (l.billedCost() != null) t.billed = t.billed == null ? l.billedCost() : t.billed.add(l.billedCost());
         }
@@ -829,6 +850,14 @@ public final class H2ImportService implements ImportService {
                 RollupKey k = e.getKey();
                 if (!everything && !k.day.isBefore(latestDay)) continue;
                 Totals t = e.getValue();
+                if (rowInsert == null && k.modelId != null) {
+                    PriceRow row = resolve(k.modelRaw, k.day);
+                    UsageLine sums = new UsageLine(k.day.atStartOfDay().toInstant(ZoneOffset.UTC), null, k.provider, k.modelRaw,
+                            t.uncached, t.cacheRead, t.write5m, t.write1h, t.output, t.reasoning, t.requests, k.batch,
+                            t.tierPrompt, null, null, k.currency, null, null);
+                    t.priced = pricer.price(sums, row, false).cost();
+                    priced = priced == null ? t.priced : priced.add(t.priced);
+                }
                 PreparedStatement ps = dailyInsert;
                 ps.setLong(1, batchId);
                 ps.setObject(2, k.day);

@@ -102,6 +102,26 @@ class H2ImportServiceTest {
         }
     }
 
+    /**
+     * Gemini 2.5 Pro bills a whole request above 200K prompt tokens at $2.50 / $15 instead of $1.25 / $10:
+     * 250,000 in + 1,000 out = 0.625 + 0.015 = 0.64; 1,000 in + 100 out = 0.00125 + 0.001 = 0.00225; total 0.64225.
+     * (Pricing the day's sums at one tier would give 0.644 or less.) Rollups priced from their sums agree exactly
+     * with rows priced one by one.
+     */
+    @ParameterizedTest(name = "keep rows {0}")
+    @ValueSource(booleans = {true, false})
+    void eachRequestIsPricedAtItsContextTier(boolean keepRows) throws Exception {
+        String header = java.nio.file.Files.readString(fixture(dir, "spendlogs-june.csv")).lines().findFirst().orElseThrow();
+        Path f = write(dir, "gemini.csv", header + "\n"
+                + "g1,acompletion,hk,0.64,251000,250000,1000,2026-06-03 10:00:00,,gemini-2.5-pro,,gemini,u,t,,{},[],False,success\n"
+                + "g2,acompletion,hk,0.00225,1100,1000,100,2026-06-03 11:00:00,,gemini-2.5-pro,,gemini,u,t,,{},[],False,success\n");
+        ImportResult r = importFile(service(keepRows), f, RejectPolicy.ALL_OR_NOTHING);
+
+        assertEquals(0, new BigDecimal("0.64225").compareTo(new LedgerQueries(db).batchPricedCost(r.batchId())));
+        assertEquals(0, new BigDecimal("0.64225").compareTo(decimal(db, "SELECT SUM(priced_cost) FROM usage_daily")));
+        assertEquals(2, count(db, "SELECT COUNT(*) FROM usage_daily")); // one rollup per tier
+    }
+
     @Test
     void anUnknownModelIsUnpricedNotZero() throws Exception {
         importFile(service(true), fixture(dir, "spendlogs-june.csv"), RejectPolicy.ALL_OR_NOTHING);

@@ -942,7 +942,7 @@ public final class H2ImportService implements ImportService {
                         problem(ImportProblem.warning(file, 0, null, "restated whole UTC day(s) " + (startsMidDay ? firstDay : "")
                                 + (startsMidDay && endsMidDay && !firstDay.equals(lastDay) ? " and " : "")
                                 + (endsMidDay && !(startsMidDay && firstDay.equals(lastDay)) ? lastDay : "")
-                                + ": batch " + id + " had rows on it outside this file's period " + from.toInstant() + " to "
+                                + ": batch " + id + " may have had rows on it outside this file's period " + from.toInstant() + " to "
                                 + to.toInstant() + ", replaced with the day (it keeps no source rows; import with --keep-rows"
                                 + " to restate to the instant)"));
                     }

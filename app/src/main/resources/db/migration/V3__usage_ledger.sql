@@ -12,12 +12,22 @@ CREATE TABLE import_batch (
     rejected      BIGINT        NOT NULL,
     warnings      BIGINT        NOT NULL,
     billed_cost   DECFLOAT,
+    priced_cost   DECFLOAT,
+    replaced_rows BIGINT        DEFAULT 0 NOT NULL,
+    keeps_rows    BOOLEAN       DEFAULT TRUE NOT NULL,
     imported_at   TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL
 );
+-- row_count: rows the file brought; replaced_rows: how many of them a later file restating the same period
+-- replaced (the batch keeps its hash, so importing the old file again stays a duplicate); keeps_rows: whether
+-- usage_row holds the file's rows (false for a rollups-only import: then only usage_daily has them).
 CREATE UNIQUE INDEX import_batch_hash ON import_batch (content_hash);
--- Request- or bucket-level rows as the file had them (kept for drill-down).
+CREATE INDEX import_batch_source ON import_batch (source_key);
+-- Request- or bucket-level rows as the file had them, kept for drill-down when the import asks for them
+-- (import_batch.keeps_rows). row_no numbers a batch's rows 1, 2, … (a reader may emit several rows for one
+-- source line). No primary key: (batch_id, row_no) is unique by construction, and each index costs import speed.
 CREATE TABLE usage_row (
     batch_id          BIGINT        NOT NULL REFERENCES import_batch (id) ON DELETE CASCADE,
+    row_no            BIGINT        NOT NULL,
     source_line       BIGINT        NOT NULL,
     bucket_start      TIMESTAMP WITH TIME ZONE NOT NULL,
     bucket_end        TIMESTAMP WITH TIME ZONE,
@@ -45,11 +55,13 @@ CREATE TABLE usage_row (
     environment       VARCHAR(400),
     feature           VARCHAR(400),
     customer          VARCHAR(400),
-    tags              VARCHAR(4000),
-    PRIMARY KEY (batch_id, source_line)
+    tags              VARCHAR(4000)
 );
 -- Daily totals per batch and every dimension, kept at import so that views over months answer at once.
 -- model_id NULL = unpriced (the catalogue does not know model_raw): priced_cost is then NULL, never 0.
+-- Rows are additive: one combination may have several rows (several batches, or one large file written in
+-- parts), so always SUM … GROUP BY. usage_day is the UTC day of the rows' bucket_start; tags is a JSON object
+-- with sorted keys (NULL when none); source_rows counts the source rows summed into the row.
 CREATE TABLE usage_daily (
     batch_id          BIGINT        NOT NULL REFERENCES import_batch (id) ON DELETE CASCADE,
     usage_day         DATE          NOT NULL,
@@ -76,10 +88,11 @@ CREATE TABLE usage_daily (
     reasoning_tokens  BIGINT        NOT NULL,
     priced_cost       DECFLOAT,
     billed_cost       DECFLOAT,
-    currency          VARCHAR(10)   NOT NULL
+    currency          VARCHAR(10)   NOT NULL,
+    source_rows       BIGINT        NOT NULL
 );
+-- (the foreign key brings the index on batch_id)
 CREATE INDEX usage_daily_day ON usage_daily (usage_day);
-CREATE INDEX usage_daily_batch ON usage_daily (batch_id);
 -- Rejected lines and warnings of each batch, as the user saw them.
 CREATE TABLE import_problem (
     batch_id     BIGINT        NOT NULL REFERENCES import_batch (id) ON DELETE CASCADE,

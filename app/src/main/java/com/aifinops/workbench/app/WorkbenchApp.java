@@ -4,6 +4,7 @@ import com.aifinops.workbench.app.analysis.H2SpendQuery;
 import com.aifinops.workbench.app.catalog.CatalogService;
 import com.aifinops.workbench.app.document.Autosaver;
 import com.aifinops.workbench.app.document.WorkbookDocument;
+import com.aifinops.workbench.app.ledger.H2ImportService;
 import com.aifinops.workbench.app.mapping.StoredColumnMappings;
 import com.aifinops.workbench.app.store.Database;
 import com.aifinops.workbench.app.store.H2MappingStore;
@@ -88,8 +89,7 @@ public final class WorkbenchApp extends Application {
 
     /** The window as launched: no import formats until the H2 ledger's ImportService is plugged in below. */
     public WorkbenchApp() {
-        // INTEGRATION: replace with db -> db == null ? NoImportService.INSTANCE : new H2ImportService(db, …)
-        this(db -> NoImportService.INSTANCE);
+        this(db -> db == null ? NoImportService.INSTANCE : new H2ImportService(db));
     }
 
     /** For tests and the composition root: {@code importServices} gets the open database, or null without one. */

@@ -28,6 +28,57 @@ public final class H2InvoiceStore {
     public long add(Invoice inv) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
+        try {
+            long id = insert(inv);
+            c.commit();
+            return id;
+        } catch (SQLException e) {
+            c.rollback();
+            if (e.getErrorCode() == org.h2.api.ErrorCode.DUPLICATE_KEY_1) {
+                throw new SQLException("invoice " + inv.invoiceNo() + " of " + inv.provider() + " is already entered", e.getSQLState(), e.getErrorCode(), e);
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    /**
+     * Adds, in one transaction, every invoice whose provider and number are not entered yet (so reading the same
+     * statement again adds nothing); returns the ones added.
+     */
+    public List<Invoice> addNew(List<Invoice> invoices) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            List<Invoice> added = new ArrayList<>();
+            for (Invoice inv : invoices) {
+                if (!exists(inv.provider(), inv.invoiceNo())) {
+                    insert(inv);
+                    added.add(inv);
+                }
+            }
+            c.commit();
+            return added;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    private boolean exists(String provider, String invoiceNo) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM invoice WHERE provider = ? AND invoice_no = ?")) {
+            ps.setString(1, provider);
+            ps.setString(2, invoiceNo);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private long insert(Invoice inv) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO invoice (provider, invoice_no, period_start, period_end, currency)"
                 + " VALUES (?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS);
              PreparedStatement line = c.prepareStatement("INSERT INTO invoice_line (invoice_id, seq, kind, description, model_raw, amount)"
@@ -54,16 +105,7 @@ public final class H2InvoiceStore {
                 line.addBatch();
             }
             line.executeBatch();
-            c.commit();
             return id;
-        } catch (SQLException e) {
-            c.rollback();
-            if (e.getErrorCode() == org.h2.api.ErrorCode.DUPLICATE_KEY_1) {
-                throw new SQLException("invoice " + inv.invoiceNo() + " of " + inv.provider() + " is already entered", e.getSQLState(), e.getErrorCode(), e);
-            }
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
         }
     }
 

@@ -43,7 +43,7 @@ public final class RollupWriter {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO usage_daily (batch_id, usage_day, provider, model_raw, model_id,"
                     + " org_name, team, project, agent, user_id, api_key, workspace, environment, feature, customer, tags, requests,"
                     + " uncached_input, cache_read, cache_write_5m, cache_write_1h, output_tokens, reasoning_tokens, priced_cost,"
-                    + " billed_cost, currency) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'USD')")) {
+                    + " billed_cost, currency, source_rows) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'USD',1)")) {
                 int n = 0;
                 for (DailyRollup r : rows) {
                     var a = r.allocation();

@@ -29,7 +29,7 @@ public final class Cli {
                 new CostCommand(), new CatalogCommand(), new RoutingCommand(), new ForecastCommand(),
                 new OpenCommand(), new ExportCommand(), new ShareCommand(),
                 new TcoCommand(), new CommitCommand(),
-                new MappingCommand(),
+                new ImportCommand(), new BatchesCommand(), new MappingCommand(),
                 new ReportCommand(), new BudgetCommand(), new AnomaliesCommand(), new ReconcileCommand(),
                 new InvoiceCommand(), new AllocationCommand(), new UnitCommand(), new SharedCostCommand()));
     }

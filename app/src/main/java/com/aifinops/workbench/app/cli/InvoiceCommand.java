@@ -2,11 +2,16 @@ package com.aifinops.workbench.app.cli;
 
 import com.aifinops.workbench.app.analysis.H2InvoiceStore;
 import com.aifinops.workbench.app.store.Database;
+import com.aifinops.workbench.importers.invoice.InvoiceCsvReader;
+import com.aifinops.workbench.importers.invoice.InvoiceRead;
 import com.aifinops.workbench.model.invoice.Invoice;
 import com.aifinops.workbench.model.invoice.InvoiceLine;
+import com.aifinops.workbench.model.usage.ImportProblem;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,10 +38,16 @@ final class InvoiceCommand implements Command {
         return """
                 Usage: invoice add --provider P --number N --period YYYY-MM --usage USD [--credit USD] [--tax USD]
                                    [--fee USD] [--db PATH] [--json]
+                       invoice import FILE [--provider P] [--db PATH] [--json]
                        invoice list [--provider P] [--db PATH] [--json]
                        invoice remove --provider P --number N [--db PATH]
 
                 The period is the calendar month. A credit is stored as a negative line whatever its sign here.
+                import reads a provider invoice or statement CSV (one row per line item; several invoices per file;
+                --provider when the file has no provider column): all invoices or none (a bad line is reported as
+                file:line, column, value and exits 1); invoices already entered (same provider and number) are skipped.
+                  import --json {"file","added":N,"alreadyEntered":N,"invoices":[{"provider","number","periodStart",
+                                 "periodEnd","totalUsd"}],"errors":[{"line","column","value","message"}]}
                   add --json    {"provider","number","periodStart","periodEnd","totalUsd"}
                   list --json   {"invoices":[{"provider","number","periodStart","periodEnd","usageUsd","creditUsd",
                                  "taxUsd","feesUsd","totalUsd"}]}
@@ -46,14 +57,15 @@ final class InvoiceCommand implements Command {
     @Override
     public int run(String[] tokens, PrintStream out, PrintStream err) throws Exception {
         if (tokens.length == 0) {
-            throw new CliException("invoice needs an action: add, list or remove");
+            throw new CliException("invoice needs an action: add, import, list or remove");
         }
         String[] rest = Arrays.copyOfRange(tokens, 1, tokens.length);
         return switch (tokens[0]) {
             case "add" -> add(rest, out);
+            case "import" -> importFile(rest, out, err);
             case "list" -> list(rest, out);
             case "remove" -> remove(rest, out);
-            default -> throw new CliException("unknown invoice action '" + tokens[0] + "' (add, list, remove)");
+            default -> throw new CliException("unknown invoice action '" + tokens[0] + "' (add, import, list, remove)");
         };
     }
 
@@ -90,6 +102,62 @@ final class InvoiceCommand implements Command {
                     + AnalysisArgs.money(inv.total()));
         }
         return Cli.OK;
+    }
+
+    private int importFile(String[] tokens, PrintStream out, PrintStream err) throws Exception {
+        Args a = Args.parse("invoice import", tokens, Set.of("provider", "db"), Set.of("json"));
+        if (a.positional().size() != 1) {
+            throw new CliException("invoice import needs one FILE");
+        }
+        Path file = Path.of(a.positional().get(0));
+        if (!Files.isRegularFile(file)) {
+            throw new CliException("no such file: " + file);
+        }
+        InvoiceRead read = InvoiceCsvReader.read(file, a.get("provider").map(p -> p.strip().toLowerCase(Locale.ROOT)).orElse(null));
+        List<Invoice> added = List.of();
+        if (!read.hasErrors()) {
+            try (Database db = DbOption.open(a)) {
+                added = new H2InvoiceStore(db).addNew(read.invoices());
+            }
+        }
+        if (a.has("json")) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("file", file.toString());
+            j.put("added", added.size());
+            j.put("alreadyEntered", read.hasErrors() ? 0 : read.invoices().size() - added.size());
+            List<Map<String, Object>> invs = new ArrayList<>();
+            for (Invoice inv : added) {
+                Map<String, Object> i = new LinkedHashMap<>();
+                i.put("provider", inv.provider());
+                i.put("number", inv.invoiceNo());
+                i.put("periodStart", inv.periodStart().toString());
+                i.put("periodEnd", inv.periodEnd().toString());
+                i.put("totalUsd", AnalysisArgs.cents(inv.total()));
+                invs.add(i);
+            }
+            j.put("invoices", invs);
+            List<Map<String, Object>> errs = new ArrayList<>();
+            for (ImportProblem p : read.errors()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("line", p.line());
+                e.put("column", p.column());
+                e.put("value", p.value());
+                e.put("message", p.message());
+                errs.add(e);
+            }
+            j.put("errors", errs);
+            out.println(Json.write(j));
+        } else if (read.hasErrors()) {
+            out.println(file + ": rejected, nothing added");
+            read.errors().stream().limit(20).forEach(p -> out.println("  error: " + p));
+        } else {
+            for (Invoice inv : added) {
+                out.println("invoice " + inv.invoiceNo() + " (" + inv.provider() + ", " + inv.periodStart() + ".." + inv.periodEnd()
+                        + "): total " + AnalysisArgs.money(inv.total()));
+            }
+            out.println(file + ": " + added.size() + " added, " + (read.invoices().size() - added.size()) + " already entered");
+        }
+        return read.hasErrors() ? Cli.FAILED : Cli.OK;
     }
 
     /** A credit may be written -250 or 250. */

@@ -3,7 +3,7 @@ package com.aifinops.workbench.app.cli;
 import com.aifinops.workbench.app.mapping.StoredColumnMappings;
 import com.aifinops.workbench.app.store.Database;
 import com.aifinops.workbench.app.store.H2MappingStore;
-import com.aifinops.workbench.importers.usage.cloud.CsvRows;
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.importers.usage.mapped.ColumnMapping;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -118,7 +118,7 @@ final class MappingCommand implements Command {
         }
         List<String> header;
         char delimiter;
-        try (CsvRows csv = StoredColumnMappings.open(file)) {
+        try (CsvRecords csv = StoredColumnMappings.open(file)) {
             header = csv.header();
             delimiter = csv.delimiter();
         } catch (IOException e) {

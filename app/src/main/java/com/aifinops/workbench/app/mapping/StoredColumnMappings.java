@@ -2,7 +2,8 @@ package com.aifinops.workbench.app.mapping;
 
 import com.aifinops.workbench.app.store.H2MappingStore;
 import com.aifinops.workbench.importers.usage.UsageReaders;
-import com.aifinops.workbench.importers.usage.cloud.CsvRows;
+import com.aifinops.workbench.importers.usage.csv.CsvRecord;
+import com.aifinops.workbench.importers.usage.csv.CsvRecords;
 import com.aifinops.workbench.importers.usage.mapped.ColumnMapping;
 import com.aifinops.workbench.model.ledger.ColumnMappings;
 import com.aifinops.workbench.model.usage.ImportProblem;
@@ -61,9 +62,9 @@ public final class StoredColumnMappings implements ColumnMappings {
 
     @Override
     public Preview preview(Path file, int rows) throws IOException {
-        try (CsvRows csv = open(file)) {
+        try (CsvRecords csv = open(file)) {
             List<List<String>> out = new ArrayList<>();
-            for (CsvRows.Row r = csv.next(); r != null && out.size() < rows; r = csv.next()) {
+            for (CsvRecord r = csv.next(); r != null && out.size() < rows; r = csv.next()) {
                 if (!r.blank()) out.add(r.cells().stream().map(c -> c == null ? "" : c).toList());
             }
             return new Preview(file, csv.header(), out, String.valueOf(csv.delimiter()));
@@ -71,8 +72,8 @@ public final class StoredColumnMappings implements ColumnMappings {
     }
 
     /** Opens a CSV for mapping: the delimiter sniffed from the header line (comma, semicolon, tab, or pipe). */
-    public static CsvRows open(Path file) throws IOException {
-        return CsvRows.open(file, pipeDelimited(file) ? '|' : null);
+    public static CsvRecords open(Path file) throws IOException {
+        return CsvRecords.open(file, CsvRecords.Delimiter.fixedOrSniffed(pipeDelimited(file) ? '|' : null));
     }
 
     /**

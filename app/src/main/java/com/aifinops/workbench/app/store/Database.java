@@ -55,6 +55,14 @@ public final class Database implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * A second connection to the same database, for work that needs a transaction of its own (an import) while the
+     * shared connection goes on serving the window. The caller closes it.
+     */
+    public Connection newConnection() throws SQLException {
+        return DriverManager.getConnection(url, "sa", "");
+    }
+
     public String url() {
         return url;
     }

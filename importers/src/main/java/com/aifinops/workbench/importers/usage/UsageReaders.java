@@ -9,6 +9,7 @@ import com.aifinops.workbench.importers.usage.cloud.AzureCostReader;
 import com.aifinops.workbench.importers.usage.cloud.GcpBillingReader;
 import com.aifinops.workbench.importers.usage.focus.FocusReader;
 import com.aifinops.workbench.importers.usage.litellm.LiteLlmDailyReader;
+import com.aifinops.workbench.importers.usage.litellm.LiteLlmSpendLogsReader;
 import com.aifinops.workbench.importers.usage.mapped.ColumnMapping;
 import com.aifinops.workbench.importers.usage.mapped.MappedCsvReader;
 import com.aifinops.workbench.importers.usage.openai.OpenAiCostApiReader;
@@ -47,6 +48,7 @@ public final class UsageReaders {
                 new FocusReader(),
                 new OtelGenAiReader(),
                 new LiteLlmDailyReader(),
+                new LiteLlmSpendLogsReader(),
                 new AwsCurReader(),
                 new AzureCostReader(),
                 new GcpBillingReader());

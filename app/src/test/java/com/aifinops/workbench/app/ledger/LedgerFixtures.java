@@ -1,0 +1,81 @@
+package com.aifinops.workbench.app.ledger;
+
+import com.aifinops.workbench.app.store.Database;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Fixtures and database probes shared by the ledger tests. */
+final class LedgerFixtures {
+    private LedgerFixtures() {
+    }
+
+    /** Copies a fixture from {@code src/test/resources/fixtures/ledger} into {@code dir}. */
+    static Path fixture(Path dir, String name) throws IOException {
+        Path out = dir.resolve(name);
+        try (InputStream in = LedgerFixtures.class.getResourceAsStream("/fixtures/ledger/" + name)) {
+            if (in == null) throw new IOException("missing fixture " + name);
+            Files.copy(in, out);
+        }
+        return out;
+    }
+
+    static Path write(Path dir, String name, String content) throws IOException {
+        Path out = dir.resolve(name);
+        Files.writeString(out, content, StandardCharsets.UTF_8);
+        return out;
+    }
+
+    /** A digest of every row of every table (rows sorted), so "unchanged" means unchanged, not "same counts". */
+    static String contentDigest(Database db) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        List<String> tables = new ArrayList<>();
+        try (Statement s = db.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"
+                     + " ORDER BY TABLE_NAME")) {
+            while (rs.next()) tables.add(rs.getString(1));
+        }
+        for (String t : tables) {
+            List<String> rows = new ArrayList<>();
+            try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + t)) {
+                ResultSetMetaData m = rs.getMetaData();
+                while (rs.next()) {
+                    StringBuilder b = new StringBuilder();
+                    for (int i = 1; i <= m.getColumnCount(); i++) b.append(rs.getString(i)).append('\u0001');
+                    rows.add(b.toString());
+                }
+            }
+            Collections.sort(rows);
+            md.update((t + ":" + rows.size() + "\n").getBytes(StandardCharsets.UTF_8));
+            rows.forEach(r -> md.update(r.getBytes(StandardCharsets.UTF_8)));
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    static long count(Database db, String sql) throws SQLException {
+        try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static BigDecimal decimal(Database db, String sql) throws SQLException {
+        try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getBigDecimal(1);
+        }
+    }
+}

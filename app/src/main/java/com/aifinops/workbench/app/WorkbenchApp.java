@@ -197,7 +197,7 @@ public final class WorkbenchApp extends Application {
     }
 
     /** The Imports screen, built once on the import service (the database's, when it opened). */
-    private ImportsView importsView() {
+    public ImportsView importsView() {
         if (importsView == null) {
             if (importService == null) {
                 importService = importServices.apply(database);

@@ -63,6 +63,10 @@ public final class ImportsView extends BorderPane {
         enableDrop();
     }
 
+    public ImportsViewModel viewModel() {
+        return vm;
+    }
+
     /**
      * Opens the native file chooser (several files at once) and imports the chosen files straight away with the
      * chosen format; what File > Import usage files… (Ctrl+I) calls.

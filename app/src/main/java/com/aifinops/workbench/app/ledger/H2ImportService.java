@@ -90,6 +90,12 @@ public final class H2ImportService implements ImportService {
         }
     }
 
+    /**
+     * A tag naming which of a format's streams a line comes from (e.g. the OpenAI usage API's completions and
+     * embeddings endpoints): files of different streams never restate each other.
+     */
+    public static final String ENDPOINT_TAG = "endpoint";
+
     private final Database db;
     private final Options options;
 
@@ -570,7 +576,8 @@ public final class H2ImportService implements ImportService {
             PriceRow row = resolve(line.model(), day);
             BigDecimal cost = null;
             if (row == null) {
-                unpriced.add(line.model());
+                // lines that bill no tokens (cost-only exports, a FOCUS compute row without a model) need no price
+                if (!line.model().isBlank() && line.inputTokens() + line.outputTokens() > 0) unpriced.add(line.model());
             } else if (rowInsert != null) {
                 // each kept row carries its own price; without rows the rollups are priced when written (exactly
                 // the same sum: the price is linear in the tokens at one tier and basis)
@@ -733,6 +740,11 @@ public final class H2ImportService implements ImportService {
             }
         }
 
+        String endpoint;
+        boolean endpointMixed;
+        boolean seenLine;
+
+        /** The source's identity: the format, plus the org, project and API endpoint when every line names the same one. */
         void trackSource(Allocation a) {
             if (!orgMixed) {
                 if (org == null) org = a.org();
@@ -744,12 +756,19 @@ public final class H2ImportService implements ImportService {
             }
             if (a.org() == null && org != null) orgMixed = true;
             if (a.project() == null && project != null) projectMixed = true;
+            String e = a.tags().get(ENDPOINT_TAG);
+            if (!endpointMixed) {
+                if (endpoint == null && e != null && !seenLine) endpoint = e;
+                else if (!java.util.Objects.equals(endpoint, e)) endpointMixed = true;
+            }
+            seenLine = true;
         }
 
         String sourceKey() {
             StringBuilder b = new StringBuilder(reader.format());
             if (org != null && !orgMixed) b.append(" org=").append(org);
             if (project != null && !projectMixed) b.append(" project=").append(project);
+            if (endpoint != null && !endpointMixed) b.append(" endpoint=").append(endpoint);
             return cut(b.toString(), 400);
         }
 

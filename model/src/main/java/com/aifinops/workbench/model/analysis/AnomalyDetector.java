@@ -304,7 +304,8 @@ public final class AnomalyDetector {
     public static List<Anomaly> unpriced(Iterable<ModelSeen> models, LocalDate from, LocalDate to) {
         List<Anomaly> out = new ArrayList<>();
         for (ModelSeen m : models) {
-            if (!m.priced() && !m.firstSeen().isBefore(from) && !m.firstSeen().isAfter(to)) {
+            // a row without a model (a FOCUS compute or seat line, a cost-only export) is not an unpriced model
+            if (!m.priced() && !m.model().isBlank() && !m.firstSeen().isBefore(from) && !m.firstSeen().isAfter(to)) {
                 out.add(new Anomaly(m.firstSeen(), m.firstSeen(), "model", m.model(), Anomaly.Cause.UNPRICED_MODEL, m.billed(), 1,
                         "model '" + m.model() + "' is not in the price catalogue" + (m.billed() == null ? "; its cost is unknown" : ""),
                         List.of()));

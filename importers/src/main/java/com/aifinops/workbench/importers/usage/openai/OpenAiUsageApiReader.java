@@ -75,12 +75,13 @@ public final class OpenAiUsageApiReader implements UsageReader {
                 return null;
             }
             unknown.check(r, "");
-            UsageLine line = line(r, start, end);
+            UsageLine line = line(r, start, end, completions ? "completions" : "embeddings");
             return r.ok() ? line : null;
         });
     }
 
-    private static UsageLine line(JsonFields r, Instant start, Instant end) {
+    /** @param endpoint the Usage API endpoint the page came from, kept as the {@code endpoint} tag */
+    private static UsageLine line(JsonFields r, Instant start, Instant end, String endpoint) {
         long input = r.countOrZero("input_tokens");
         long cached = r.countOrZero("input_cached_tokens");
         long write = r.countOrZero("input_cache_write_tokens");
@@ -98,6 +99,7 @@ public final class OpenAiUsageApiReader implements UsageReader {
         }
         Map<String, String> tags = new HashMap<>();
         tags.put("service_tier", r.text("service_tier"));
+        tags.put("endpoint", endpoint); // completions and embeddings pages of one period are different sources
         return new UsageLine(start, end, OpenAiColumns.PROVIDER, r.text("model"), uncached, cached, write, 0, output, 0,
                 requests, Boolean.TRUE.equals(batch), null, null, null, "USD",
                 OpenAiColumns.allocation(null, r.text("project_id"), r.text("user_id"), r.text("api_key_id"), tags),

@@ -129,9 +129,13 @@ public final class H2ImportService implements ImportService {
         } else {
             reader = UsageReaders.detect(file).orElse(null);
             if (reader == null) {
+                String priceFile = priceFileKind(UsageReaders.head(file));
+                String why = priceFile != null
+                        ? "this is " + priceFile + " (prices, not usage): load it into the catalogue with 'catalog import'"
+                        : "not a usage format the workbench knows; name one with --format ("
+                                + String.join(", ", formats().stream().map(Format::id).toList()) + ") or read it through a column mapping";
                 return new ImportResult(name, null, ImportResult.Status.REJECTED, null, 0, 0, 0, 0, null, List.of(),
-                        List.of(ImportProblem.error(name, 0, null, null, "not a usage format the workbench knows; name one with --format ("
-                                + String.join(", ", formats().stream().map(Format::id).toList()) + ")")));
+                        List.of(ImportProblem.error(name, 0, null, null, why)));
             }
         }
         progress = progress == null ? ImportProgress.NONE : progress;
@@ -159,6 +163,13 @@ public final class H2ImportService implements ImportService {
         } finally {
             hasher.interrupt();
         }
+    }
+
+    /** "a LiteLLM price map" or "a Langfuse model price list" when the head of a file is one, else null. */
+    static String priceFileKind(String head) {
+        if (head.contains("\"input_cost_per_token\"") || head.contains("\"sample_spec\"")) return "a LiteLLM price map";
+        if (head.contains("\"matchPattern\"") && head.contains("\"modelName\"")) return "a Langfuse model price list";
+        return null;
     }
 
     /**

@@ -56,6 +56,18 @@ class LedgerSourcesTest {
     }
 
     @Test
+    void aPriceFileIsRejectedWithWhereItBelongs() throws Exception {
+        Path litellm = Files.writeString(dir.resolve("model_prices.json"),
+                "{\"gpt-4o\": {\"input_cost_per_token\": 2.5e-06, \"output_cost_per_token\": 1e-05, \"mode\": \"chat\"}}");
+        try (Database db = Database.open(dir.resolve("ledger"))) {
+            ImportResult r = new H2ImportService(db).importFile(litellm, null, ImportService.RejectPolicy.ALL_OR_NOTHING, null);
+            assertEquals(ImportResult.Status.REJECTED, r.status());
+            String message = r.problems().get(0).message();
+            org.junit.jupiter.api.Assertions.assertTrue(message.contains("LiteLLM price map") && message.contains("catalog import"), message);
+        }
+    }
+
+    @Test
     void costOnlyLinesWithoutAModelAreNotReportedAsUnpricedModels() throws Exception {
         // a FOCUS row for a compute charge carries a cost but no model and no tokens
         Path focus = Files.writeString(dir.resolve("focus.csv"), """

@@ -331,7 +331,8 @@ public final class ImportsView extends BorderPane {
         batchTable.setPlaceholder(new Label("No files imported yet."));
         batchTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         batchTable.getColumns().add(column("Id", b -> String.valueOf(b.id()), 50, true));
-        batchTable.getColumns().add(column("File", ImportBatch::file, 220, false));
+        // the file's own name; the directory is noise in a narrow column (the problems pane names the full path)
+        batchTable.getColumns().add(column("File", b -> java.nio.file.Path.of(b.file()).getFileName().toString(), 220, false));
         batchTable.getColumns().add(column("Format", ImportBatch::format, 130, false));
         batchTable.getColumns().add(column("Rows", b -> String.format(Locale.ROOT, "%,d", b.rows()), 80, true));
         batchTable.getColumns().add(column("Rejected", b -> String.format(Locale.ROOT, "%,d", b.rejected()), 80, true));

@@ -17,7 +17,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -80,7 +82,7 @@ public final class SpendView extends BorderPane {
         return chart;
     }
 
-    private HBox createFilters() {
+    private FlowPane createFilters() {
         DatePicker from = new DatePicker();
         from.setId("spendFrom");
         from.valueProperty().bindBidirectional(vm.fromProperty());
@@ -105,11 +107,21 @@ public final class SpendView extends BorderPane {
         stack.setOnAction(e -> vm.refresh());
         grain.setOnAction(e -> vm.refresh());
         group.setOnAction(e -> vm.refresh());
-        HBox bar = new HBox(8, new Label("From"), from, new Label("to"), to, new Label("Stack by"), stack, new Label("per"), grain,
-                new Label("Table by"), group, filter, apply);
+        from.setPrefWidth(130);
+        to.setPrefWidth(130);
+        filter.setPrefWidth(170);
+        // a flow, not a row: on a narrow window the filters wrap instead of truncating their labels
+        FlowPane bar = new FlowPane(8, 6, label("From"), from, label("to"), to, label("Stack by"), stack, label("per"), grain,
+                label("Table by"), group, filter, apply);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(12, 12, 4, 12));
         return bar;
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static ComboBox<Dimension> combo(String id, List<Dimension> items) {
@@ -166,7 +178,7 @@ public final class SpendView extends BorderPane {
 
     private void createTable() {
         table.setId("spendTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No usage in this period"));
     }
 
@@ -174,7 +186,10 @@ public final class SpendView extends BorderPane {
         table.getColumns().clear();
         for (int i = 0; i < r.dimensions().size(); i++) {
             int k = i;
-            table.getColumns().add(column(r.dimensions().get(i).label(), row -> row.keys().get(k)));
+            TableColumn<ReportRow, String> key = column(r.dimensions().get(i).label(), row -> row.keys().get(k));
+            key.setMinWidth(140);
+            key.setStyle("");
+            table.getColumns().add(key);
         }
         table.getColumns().add(column("requests", row -> String.format("%,d", row.requests())));
         table.getColumns().add(column("input", row -> String.format("%,d", row.inputTokens())));
@@ -189,6 +204,8 @@ public final class SpendView extends BorderPane {
         TableColumn<ReportRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setId("col-" + title.replace(' ', '-'));
+        c.setMinWidth(95);
+        c.setStyle("-fx-alignment: CENTER-RIGHT;"); // figures line up; the dimension columns reset it
         return c;
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static com.aifinops.workbench.importers.usage.ReaderFixtures.fixture;
 import static com.aifinops.workbench.importers.usage.ReaderFixtures.read;
@@ -39,7 +40,8 @@ class OpenAiUsageApiReaderTest {
         assertEquals(Instant.parse("2024-11-01T00:00:00Z"), l.start());
         assertEquals(Instant.parse("2024-11-02T00:00:00Z"), l.end());
         assertEquals("", l.model());
-        assertEquals(Allocation.NONE, l.allocation(), "nothing grouped: every dimension null");
+        assertEquals(new Allocation(null, null, null, null, null, null, null, null, null, null, Map.of("endpoint", "completions")),
+                l.allocation(), "nothing grouped: every dimension null; the endpoint the page came from as a tag");
         assertEquals(List.of(), sink.errors());
         assertEquals(List.of("has_more"), sink.warnings().stream().map(ImportProblem::column).toList());
     }

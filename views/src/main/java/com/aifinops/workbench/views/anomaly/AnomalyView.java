@@ -76,7 +76,7 @@ public final class AnomalyView extends BorderPane {
         summary.textProperty().bind(vm.summaryProperty());
         SplitPane lower = new SplitPane(viewer, rows);
         lower.setOrientation(Orientation.HORIZONTAL);
-        lower.setDividerPositions(0.55);
+        lower.setDividerPositions(0.5);
         VBox body = new VBox(8, new HBox(16, summary, error), findings, lower);
         VBox.setVgrow(lower, Priority.ALWAYS);
         findings.setPrefHeight(230);
@@ -148,11 +148,16 @@ public final class AnomalyView extends BorderPane {
         rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         rows.setPlaceholder(new Label("Select a finding to see its rows"));
         rows.getColumns().add(left(rowColumn("day", r -> r.day().toString()), 90));
-        rows.getColumns().add(left(rowColumn("model", r -> r.modelId() == null ? r.modelRaw() : r.modelId()), 110));
-        rows.getColumns().add(left(rowColumn("agent", r -> dash(r.allocation().agent())), 110));
+        rows.getColumns().add(left(rowColumn("model", r -> r.modelId() == null ? r.modelRaw() : r.modelId()), 90));
+        rows.getColumns().add(left(rowColumn("agent", r -> dash(r.allocation().agent())), 90));
         rows.getColumns().add(rowColumn("requests", r -> String.format("%,d", r.requests())));
-        rows.getColumns().add(rowColumn("input", r -> String.format("%,d", r.inputTokens())));
+        rows.getColumns().add(rowColumn("input", r -> compact(r.inputTokens())));
         rows.getColumns().add(rowColumn("cost", r -> Usd.format(r.cost())));
+    }
+
+    /** 10.8M: token counts at a glance (the exact ones are in the ledger). */
+    static String compact(long n) {
+        return n >= 1_000_000 ? String.format("%.1fM", n / 1e6) : n >= 10_000 ? String.format("%.0fK", n / 1e3) : String.format("%,d", n);
     }
 
     private static String dash(String s) {
@@ -190,9 +195,23 @@ public final class AnomalyView extends BorderPane {
         x.setUpperMargin(0.01);
         NumberAxis y = new NumberAxis("Spend per day");
         y.setNumberFormatOverride(new ChartStyle.CompactDollars());
+        y.setUpperMargin(0.10); // room for the cause label above the tallest bar
         y.setTickLabelFont(ChartStyle.TICK);
         y.setLabelFont(ChartStyle.LABEL);
-        XYBarRenderer r = new XYBarRenderer(0.15);
+        // the finding's days in the anomaly colour, the rest in the series colour
+        XYBarRenderer r = new XYBarRenderer(0.15) {
+            @Override
+            public java.awt.Paint getItemPaint(int series, int item) {
+                AnomalyViewModel.Series s = vm.seriesProperty().get();
+                if (s != null && dataset.getSeriesCount() > 0) {
+                    LocalDate d = s.from().plusDays(item);
+                    if (!d.isBefore(s.finding().date()) && !d.isAfter(s.finding().lastDate())) {
+                        return ANOMALY;
+                    }
+                }
+                return super.getItemPaint(series, item);
+            }
+        };
         r.setBarPainter(new StandardXYBarPainter());
         r.setShadowVisible(false);
         r.setSeriesPaint(0, ChartStyle.PALETTE[0]);
@@ -230,6 +249,7 @@ public final class AnomalyView extends BorderPane {
             m.setLabel(f.cause().label());
             m.setLabelFont(ChartStyle.TICK);
             m.setLabelPaint(ANOMALY);
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
             m.setLabelAnchor(RectangleAnchor.TOP);
             m.setLabelTextAnchor(TextAnchor.TOP_CENTER);
             plot.addDomainMarker(m, Layer.BACKGROUND);

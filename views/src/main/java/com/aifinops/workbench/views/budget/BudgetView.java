@@ -78,6 +78,9 @@ public final class BudgetView extends BorderPane {
         Label proposal = new Label();
         proposal.setId("budgetProposal");
         proposal.textProperty().bind(vm.proposalProperty());
+        for (Label l : new Label[]{proposal, error}) {
+            l.managedProperty().bind(l.textProperty().isNotEmpty()); // no gap while there is nothing to say
+        }
         VBox body = new VBox(8, table, createEditor(), proposal, error, viewer);
         VBox.setVgrow(viewer, Priority.ALWAYS);
         table.setPrefHeight(220);
@@ -278,6 +281,8 @@ public final class BudgetView extends BorderPane {
         v.setLabel(label);
         v.setLabelFont(ChartStyle.TICK);
         v.setLabelPaint(colour);
+        v.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        v.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(2, 6, 2, 6));
         v.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         v.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         return v;

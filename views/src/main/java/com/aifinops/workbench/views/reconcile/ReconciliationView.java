@@ -193,10 +193,15 @@ public final class ReconciliationView extends BorderPane {
             variance.setText(Usd.format(r.variance()));
             invoices.setText(r.invoices().isEmpty() ? "No invoice entered for " + r.provider() + " " + r.period()
                     : "Invoices: " + String.join(", ", r.invoices()));
-            flag.setText(r.flagged()
+            if (r.invoices().isEmpty()) {
+                flag.setText("Enter the invoice (Enter invoice…) to reconcile; until then all of the usage is unexplained");
+                flag.setStyle("-fx-text-fill: #5b6573;");
+            } else {
+                flag.setText(r.flagged()
                     ? "Flagged: unexplained " + Usd.format(r.unexplained()) + " exceeds the tolerance of " + Usd.format(r.tolerance())
                     : "Within the tolerance of " + Usd.format(r.tolerance()) + " (unexplained " + Usd.format(r.unexplained()) + ")");
-            flag.setStyle(r.flagged() ? "-fx-text-fill: #b00020; -fx-font-weight: bold;" : "-fx-text-fill: #1b7a3d; -fx-font-weight: bold;");
+                flag.setStyle(r.flagged() ? "-fx-text-fill: #b00020; -fx-font-weight: bold;" : "-fx-text-fill: #1b7a3d; -fx-font-weight: bold;");
+            }
             for (ReconciliationViewModel.Step s : ReconciliationViewModel.steps(r)) {
                 dataset.addValue(s.amount().doubleValue(), "split", s.label());
             }

@@ -95,9 +95,19 @@ public final class ReconciliationViewModel {
             try {
                 List<String> ps = query.providers();
                 List<YearMonth> ms = query.months();
-                String p2 = p != null ? p : ps.isEmpty() ? null : ps.get(0);
                 YearMonth m2 = m != null ? m : ms.isEmpty() ? YearMonth.now() : ms.get(ms.size() - 1);
+                String p2 = p;
                 Reconciliation.Result r = p2 == null ? null : query.reconcile(p2, m2);
+                // none chosen: the first provider with an invoice for the month, else the first one
+                for (int i = 0; p2 == null && i < ps.size(); i++) {
+                    Reconciliation.Result tried = query.reconcile(ps.get(i), m2);
+                    if (!tried.invoices().isEmpty() || i == ps.size() - 1) {
+                        p2 = ps.get(i);
+                        r = tried;
+                    }
+                }
+                String p3 = p2;
+                Reconciliation.Result r3 = r;
                 fx.accept(() -> {
                     if (gen != generation.get()) {
                         return;
@@ -108,17 +118,17 @@ public final class ReconciliationViewModel {
                     if (!months.equals(ms)) {
                         months.setAll(ms);
                     }
-                    if (p2 != null && !providers.contains(p2)) {
-                        providers.add(p2);
+                    if (p3 != null && !providers.contains(p3)) {
+                        providers.add(p3);
                     }
                     if (!months.contains(m2)) {
                         months.add(m2);
                         FXCollections.sort(months);
                     }
-                    provider.set(p2);
+                    provider.set(p3);
                     month.set(m2);
-                    result.set(r);
-                    error.set(p2 == null ? "No usage or invoices yet: import usage files or enter an invoice" : "");
+                    result.set(r3);
+                    error.set(p3 == null ? "No usage or invoices yet: import usage files or enter an invoice" : "");
                 });
             } catch (Exception e) {
                 fail(e);

@@ -171,6 +171,9 @@ public final class WorkbenchApp extends Application {
                 new Screen("commitments", "Commitments", () -> new CommitmentsView(new CommitmentsViewModel(() -> document.current(), builtIn, Platform::runLater))),
                 new Screen("negotiation", "Negotiation brief", () -> new NegotiationView(new NegotiationViewModel(() -> document.current(), builtIn, Platform::runLater))),
                 new Screen("spend", "Spend", this::spendView),
+                new Screen("budgets", "Budgets", () -> AnalysisScreens.budgets(database)),
+                new Screen("anomalies", "Anomalies", () -> AnalysisScreens.anomalies(database)),
+                new Screen("reconcile", "Reconciliation", () -> AnalysisScreens.reconciliation(database)),
                 new Screen("imports", "Imports", this::importsView)));
         window.addFileAction("_Open workbook…", "Shortcut+O", () -> chooseAndOpen());
         recentMenu = window.addFileSubmenu("Open _Recent");

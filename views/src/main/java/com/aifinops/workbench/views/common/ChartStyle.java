@@ -76,13 +76,13 @@ public final class ChartStyle {
         public StringBuffer format(double v, StringBuffer to, java.text.FieldPosition pos) {
             double a = Math.abs(v);
             String s;
-            if (a >= 1e9) s = String.format("$%.1fB", v / 1e9);
-            else if (a >= 1e6) s = String.format("$%.1fM", v / 1e6);
-            else if (a >= 1e4) s = String.format("$%.0fK", v / 1e3);
-            else if (a >= 1e3) s = String.format("$%.1fK", v / 1e3);
-            else if (a >= 10 || a == 0) s = String.format("$%.0f", v);
-            else s = String.format("$%.2f", v);
-            return to.append(s);
+            if (a >= 1e9) s = String.format("$%.1fB", a / 1e9);
+            else if (a >= 1e6) s = String.format("$%.1fM", a / 1e6);
+            else if (a >= 1e4) s = String.format("$%.0fK", a / 1e3);
+            else if (a >= 1e3) s = String.format("$%.1fK", a / 1e3);
+            else if (a >= 10 || a == 0) s = String.format("$%.0f", a);
+            else s = String.format("$%.2f", a);
+            return to.append(v < 0 ? "-" : "").append(s); // -$20, as Usd.format writes negatives
         }
     }
 }

@@ -1,0 +1,266 @@
+package com.aifinops.workbench.views.anomaly;
+
+import com.aifinops.workbench.model.Usd;
+import com.aifinops.workbench.model.analysis.Anomaly;
+import com.aifinops.workbench.model.ledger.DailyRollup;
+import com.aifinops.workbench.views.common.ChartStyle;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.time.Day;
+import org.jfree.data.time.TimeSeries;
+import org.jfree.data.time.TimeSeriesCollection;
+
+import java.awt.Color;
+import java.math.BigDecimal;
+import java.text.SimpleDateFormat;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The Anomalies screen: the findings of a period; the selected finding's agent, team or model charted day by day
+ * with its anomalous days shaded, and the ledger rows behind it.
+ */
+public final class AnomalyView extends BorderPane {
+    static final Color ANOMALY = new Color(0xD55E00);
+
+    private final AnomalyViewModel vm;
+    private final TableView<Anomaly> findings = new TableView<>();
+    private final TableView<DailyRollup> rows = new TableView<>();
+    private final TimeSeriesCollection dataset = new TimeSeriesCollection();
+    private final JFreeChart chart;
+
+    public AnomalyView(AnomalyViewModel vm) {
+        this.vm = vm;
+        chart = createChart();
+        setTop(createBar());
+        createFindings();
+        createRows();
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setId("anomalyChart");
+        viewer.setPrefHeight(300);
+        Label error = new Label();
+        error.setId("anomalyError");
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(vm.errorProperty());
+        Label summary = new Label();
+        summary.setId("anomalySummary");
+        summary.textProperty().bind(vm.summaryProperty());
+        SplitPane lower = new SplitPane(viewer, rows);
+        lower.setOrientation(Orientation.HORIZONTAL);
+        lower.setDividerPositions(0.5);
+        VBox body = new VBox(8, new HBox(16, summary, error), findings, lower);
+        VBox.setVgrow(lower, Priority.ALWAYS);
+        findings.setPrefHeight(230);
+        body.setPadding(new Insets(8, 12, 12, 12));
+        setCenter(body);
+        findings.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> {
+            if (f != null) {
+                vm.selectedProperty().set(f);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, f) -> {
+            if (f != null && findings.getSelectionModel().getSelectedItem() != f) {
+                findings.getSelectionModel().select(f);
+            }
+            rows.getItems().setAll(f == null ? List.of() : f.rows().stream()
+                    .sorted(Comparator.comparing(DailyRollup::day).thenComparing(r -> r.cost().negate())).toList());
+        });
+        vm.seriesProperty().addListener((o, a, s) -> show(s));
+        vm.refresh();
+    }
+
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    private FlowPane createBar() {
+        DatePicker from = new DatePicker();
+        from.setId("anomalyFrom");
+        from.valueProperty().bindBidirectional(vm.fromProperty());
+        DatePicker to = new DatePicker();
+        to.setId("anomalyTo");
+        to.valueProperty().bindBidirectional(vm.toProperty());
+        from.setPrefWidth(130);
+        to.setPrefWidth(130);
+        Button find = new Button("Find");
+        find.setId("anomalyFind");
+        find.setDefaultButton(true);
+        find.setOnAction(e -> vm.refresh());
+        FlowPane bar = new FlowPane(8, 6, label("From"), from, label("to"), to, find);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(12, 12, 4, 12));
+        return bar;
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private void createFindings() {
+        findings.setId("anomalyTable");
+        findings.setItems(vm.findings());
+        findings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        findings.setPlaceholder(new Label("No anomalies in this period"));
+        findings.getColumns().add(left(column("date", f -> f.date().toString()), 95));
+        findings.getColumns().add(column("days", f -> Integer.toString(f.days())));
+        findings.getColumns().add(left(column("dimension", Anomaly::dimension), 80));
+        findings.getColumns().add(left(column("key", Anomaly::key), 170));
+        findings.getColumns().add(left(column("cause", f -> f.cause().label()), 120));
+        findings.getColumns().add(column("extra cost", f -> f.extraCost() == null ? "—" : Usd.format(f.extraCost())));
+        TableColumn<Anomaly, String> detail = left(column("detail", Anomaly::detail), 320);
+        findings.getColumns().add(detail);
+        findings.getColumns().get(1).setMaxWidth(60);
+    }
+
+    private void createRows() {
+        rows.setId("anomalyRows");
+        rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        rows.setPlaceholder(new Label("Select a finding to see its rows"));
+        rows.getColumns().add(left(rowColumn("day", r -> r.day().toString()), 90));
+        rows.getColumns().add(left(rowColumn("model", r -> r.modelId() == null ? r.modelRaw() : r.modelId()), 90));
+        rows.getColumns().add(left(rowColumn("agent", r -> dash(r.allocation().agent())), 90));
+        rows.getColumns().add(rowColumn("requests", r -> String.format("%,d", r.requests())));
+        rows.getColumns().add(rowColumn("input", r -> compact(r.inputTokens())));
+        rows.getColumns().add(rowColumn("cost", r -> Usd.format(r.cost())));
+    }
+
+    /** 10.8M: token counts at a glance (the exact ones are in the ledger). */
+    static String compact(long n) {
+        return n >= 1_000_000 ? String.format("%.1fM", n / 1e6) : n >= 10_000 ? String.format("%.0fK", n / 1e3) : String.format("%,d", n);
+    }
+
+    private static String dash(String s) {
+        return s == null ? "—" : s;
+    }
+
+    private static <T> TableColumn<T, String> left(TableColumn<T, String> c, double min) {
+        c.setStyle("");
+        c.setMinWidth(min);
+        return c;
+    }
+
+    private static TableColumn<Anomaly, String> column(String title, Function<Anomaly, String> value) {
+        return figures(title, value);
+    }
+
+    private static TableColumn<DailyRollup, String> rowColumn(String title, Function<DailyRollup, String> value) {
+        return figures(title, value);
+    }
+
+    private static <T> TableColumn<T, String> figures(String title, Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setId("col-" + title.replace(' ', '-'));
+        c.setMinWidth(60);
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+
+    private JFreeChart createChart() {
+        DateAxis x = new DateAxis(null);
+        x.setDateFormatOverride(new SimpleDateFormat("MMM d"));
+        x.setTickLabelFont(ChartStyle.TICK);
+        x.setLowerMargin(0.01);
+        x.setUpperMargin(0.01);
+        NumberAxis y = new NumberAxis("Spend per day");
+        y.setNumberFormatOverride(new ChartStyle.CompactDollars());
+        y.setUpperMargin(0.10); // room for the cause label above the tallest bar
+        y.setTickLabelFont(ChartStyle.TICK);
+        y.setLabelFont(ChartStyle.LABEL);
+        // the finding's days in the anomaly colour, the rest in the series colour
+        XYBarRenderer r = new XYBarRenderer(0.15) {
+            @Override
+            public java.awt.Paint getItemPaint(int series, int item) {
+                AnomalyViewModel.Series s = vm.seriesProperty().get();
+                if (s != null && dataset.getSeriesCount() > 0) {
+                    LocalDate d = s.from().plusDays(item);
+                    if (!d.isBefore(s.finding().date()) && !d.isAfter(s.finding().lastDate())) {
+                        return ANOMALY;
+                    }
+                }
+                return super.getItemPaint(series, item);
+            }
+        };
+        r.setBarPainter(new StandardXYBarPainter());
+        r.setShadowVisible(false);
+        r.setSeriesPaint(0, ChartStyle.PALETTE[0]);
+        XYPlot plot = new XYPlot(dataset, x, y, r);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        plot.setDomainGridlinesVisible(false);
+        plot.setOutlineVisible(false);
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        JFreeChart c = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        c.setBackgroundPaint(Color.WHITE);
+        c.setPadding(new RectangleInsets(8, 8, 8, 12));
+        return c;
+    }
+
+    /** The key's daily spend as bars, its anomalous days shaded and labelled with the cause. */
+    private void show(AnomalyViewModel.Series s) {
+        chart.setNotify(false);
+        try {
+            dataset.removeAllSeries();
+            XYPlot plot = chart.getXYPlot();
+            plot.clearDomainMarkers();
+            if (s == null) {
+                chart.setTitle((String) null);
+                return;
+            }
+            Anomaly f = s.finding();
+            TimeSeries ts = new TimeSeries(f.key());
+            for (LocalDate d = s.from(); !d.isAfter(s.to()); d = d.plusDays(1)) {
+                ts.add(new Day(d.getDayOfMonth(), d.getMonthValue(), d.getYear()), s.daily().getOrDefault(d, BigDecimal.ZERO).doubleValue());
+            }
+            dataset.addSeries(ts);
+            IntervalMarker m = new IntervalMarker(millis(f.date()), millis(f.lastDate().plusDays(1)),
+                    new Color(0xD5, 0x5E, 0x00, 60));
+            m.setLabel(f.cause().label());
+            m.setLabelFont(ChartStyle.TICK);
+            m.setLabelPaint(ANOMALY);
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+            m.setLabelAnchor(RectangleAnchor.TOP);
+            m.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+            plot.addDomainMarker(m, Layer.BACKGROUND);
+            chart.setTitle(new org.jfree.chart.title.TextTitle(f.dimension() + " " + f.key() + " · " + f.cause().label()
+                    + " " + f.date() + (f.days() > 1 ? " – " + f.lastDate() : ""), ChartStyle.LABEL));
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    static long millis(LocalDate d) {
+        return d.atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
+    }
+}

@@ -97,7 +97,11 @@ class BudgetScreenTest {
         // the chart of the selected node: cumulative spend from $0 on day 0 to $100 on day 10, projection dashed to day 28 at $280
         robot.interact(() -> t.getSelectionModel().select(t.getItems().stream()
                 .filter(l -> l.status().budget().node().toString().equals("team:support")).findFirst().orElseThrow()));
-        WaitForAsyncUtils.waitForFxEvents();
+        // the node's series loads off the FX thread: wait for it rather than for one pulse
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            XYDataset ds = view.chart().getXYPlot().getDataset();
+            return ds != null && ds.getSeriesCount() > 0 && ds.getItemCount(0) == 11 && ds.getYValue(0, 10) > 99.0;
+        });
         XYDataset d = view.chart().getXYPlot().getDataset();
         assertEquals(11, d.getItemCount(0));
         assertEquals(100.0, d.getYValue(0, 10), 1e-9);

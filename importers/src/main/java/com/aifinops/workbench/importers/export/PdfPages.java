@@ -156,17 +156,27 @@ abstract class PdfPages {
         chart(chart, caption, 720, 360);
     }
 
-    /** The chart drawn at {@code w}×{@code h} nominal pixels, scaled to the text width. */
+    /** The chart drawn at {@code w}×{@code h} nominal pixels, scaled to the text width, with a caption. */
     void chart(JFreeChart chart, String caption, int w, int hPx) throws IOException {
         float h = WIDTH * hPx / w;
         ensure(h + 30);
-        // 720×360 nominal (points at 1:1 on a 504 pt wide frame is too small for the chart's own fonts)
-        PDImageXObject img = LosslessFactory.createFromImage(doc, ChartImages.image(chart, w, hPx, 3));
         y -= 4;
-        cs.drawImage(img, MARGIN, y - h, WIDTH, h);
+        drawChart(chart, MARGIN, y, WIDTH, w, hPx);
         y -= h + 12;
         text(regular, 8.5f, MUTED, MARGIN, y, caption);
         y -= 18;
+    }
+
+    /**
+     * Draws {@code chart} rendered at {@code wPx}×{@code hPx} nominal pixels (3× for print) into a box {@code width}
+     * points wide whose top is at {@code top}; returns the box's height. Nominal pixels larger than the points
+     * (720×360 on a 504 pt frame) keep the chart's own fonts from printing too large.
+     */
+    float drawChart(JFreeChart chart, float x, float top, float width, int wPx, int hPx) throws IOException {
+        float h = width * hPx / wPx;
+        PDImageXObject img = LosslessFactory.createFromImage(doc, ChartImages.image(chart, wPx, hPx, 3));
+        cs.drawImage(img, x, top - h, width, h);
+        return h;
     }
 
     /** Every page's footer: a rule, {@code left} and "Page i of n". */

@@ -173,13 +173,19 @@ public final class NegotiationBriefExport {
                 formula(r, 4, "NegAnnualContracted-" + ref(r, 2), st.money);
             }
 
-            text(pointsSection, 0, "Talking points", st.section);
+            text(pointsSection, 0, "Talking points (as exported: the text does not follow edits)", st.section);
             for (int i = 0; i < f.talkingPoints().size(); i++) {
                 text(pointsSection + 1 + i, 0, "• " + f.talkingPoints().get(i), null);
             }
 
             sh.createFreezePane(1, 2);
             ExcelWorkbookExport.widths(sh, 34, 40, 18, 18, 20, 22);
+            // printed for the meeting: landscape, one page wide
+            sh.getPrintSetup().setLandscape(true);
+            sh.setFitToPage(true);
+            sh.getPrintSetup().setFitWidth((short) 1);
+            sh.getPrintSetup().setFitHeight((short) 0);
+            xl.setPrintArea(0, 0, 5, 0, assumptions + 6);
         }
 
         private void kpiRow(int r, String label, String formula, CellStyle style, String detail) {

@@ -83,7 +83,7 @@ public final class NegotiationBriefExport {
             // layout: key figures, models, alternatives, talking points, assumptions
             int kpi = 3;
             int kpiRows = 9 + (f.commitment() == null ? 0 : 1);
-            int modelHead = kpi + 2 + kpiRows + 1;
+            int modelHead = kpi + 2 + kpiRows + 2;
             int firstModel = modelHead + 1;
             int totalRow = firstModel + models;
             int altSection = totalRow + 2;

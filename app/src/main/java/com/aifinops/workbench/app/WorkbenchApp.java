@@ -169,7 +169,7 @@ public final class WorkbenchApp extends Application {
                 new Screen("studio", "Model studio", () -> new WorkloadStudioView(session, Platform::runLater)),
                 new Screen("tco", "Self-host vs API", () -> new TcoView(new TcoViewModel(() -> document.current(), builtIn, Platform::runLater))),
                 new Screen("commitments", "Commitments", () -> new CommitmentsView(new CommitmentsViewModel(() -> document.current(), builtIn, Platform::runLater))),
-                new Screen("negotiation", "Negotiation brief", () -> new NegotiationView(new NegotiationViewModel(() -> document.current(), builtIn, Platform::runLater))),
+                new Screen("negotiation", "Negotiation brief", this::negotiationView),
                 new Screen("spend", "Spend", this::spendView),
                 new Screen("budgets", "Budgets", () -> AnalysisScreens.budgets(database)),
                 new Screen("anomalies", "Anomalies", () -> AnalysisScreens.anomalies(database)),
@@ -400,6 +400,34 @@ public final class WorkbenchApp extends Application {
             Dialogs.run("SVG export failed.", () -> {
                 Path out = Dialogs.withExtension(f.toPath(), ".svg");
                 WorkbookExports.chartSvg(r, out);
+                status("Exported " + out);
+            });
+        }
+    }
+
+    /** The Negotiation brief screen, with Export buttons that write the provider on screen's brief. */
+    private NegotiationView negotiationView() {
+        NegotiationView v = new NegotiationView(new NegotiationViewModel(() -> document.current(), builtIn, Platform::runLater));
+        v.setOnExport(this::exportNegotiation);
+        return v;
+    }
+
+    /** The negotiation brief of {@code provider} on the workbook as it stands now, dated today. */
+    private void exportNegotiation(NegotiationView.ExportFormat format, String provider) {
+        boolean pdf = format == NegotiationView.ExportFormat.PDF;
+        String ext = pdf ? ".pdf" : ".xlsx";
+        FileChooser c = pdf ? Dialogs.chooser("Export negotiation brief as PDF", "PDF document", "*.pdf")
+                : Dialogs.chooser("Export negotiation brief to Excel", "Excel workbook", "*.xlsx");
+        c.setInitialFileName(("Negotiation brief " + provider).replaceAll("[^\\p{L}\\p{N} ._-]+", "").trim() + ext);
+        File f = c.showSaveDialog(stage);
+        if (f != null) {
+            Dialogs.run("Negotiation brief export failed.", () -> {
+                Path out = Dialogs.withExtension(f.toPath(), ext);
+                if (pdf) {
+                    NegotiationExports.pdf(document.current(), builtIn, provider, java.time.LocalDate.now(), out);
+                } else {
+                    NegotiationExports.xlsx(document.current(), builtIn, provider, java.time.LocalDate.now(), out);
+                }
                 status("Exported " + out);
             });
         }

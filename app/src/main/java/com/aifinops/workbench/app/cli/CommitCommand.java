@@ -1,5 +1,6 @@
 package com.aifinops.workbench.app.cli;
 
+import com.aifinops.workbench.app.NegotiationExports;
 import com.aifinops.workbench.importers.workbook.WorkbookJson;
 import com.aifinops.workbench.model.Usd;
 import com.aifinops.workbench.model.decision.Commitment;
@@ -16,6 +17,8 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +44,7 @@ final class CommitCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: commit WORKBOOK --provider P [--json]
+                Usage: commit WORKBOOK --provider P [--json] [--xlsx OUT.xlsx] [--pdf OUT.pdf] [--date YYYY-MM-DD]
 
                 For provider P (matched against the price rows' provider): each provisioned-throughput option of
                 decisions.provisioned ($/MTok when full, the utilisation at which it costs what pay-as-you-go does,
@@ -60,14 +63,32 @@ final class CommitCommand implements Command {
                               "breakEvenDiscount","safeCommitP90Usd","shortfallProbability"}],
                             "matchingDiscounts":[{"kind","alternative","annualCostUsd","discountToMatch"}]}
                            fractions as decimal strings to 4 places; breakEvenDiscount null when none pays
+                  --xlsx OUT.xlsx  the negotiation brief as Excel: key figures, volume and spend by model,
+                           alternatives with the discount to match, talking points; the discount, growth and
+                           spread are input cells and every derived figure a live formula over them
+                  --pdf OUT.pdf    the negotiation brief as a one-page PDF (US Letter) with the chart of the
+                           same 12 months priced five ways
+                  --date D the date printed on the brief (default today)
+                Each file written prints "wrote PATH" (after the report; with --json, after the JSON line).
                 """;
     }
 
     @Override
     public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(name(), argv, Set.of("provider"), Set.of("json"));
+        Args args = Args.parse(name(), argv, Set.of("provider", "xlsx", "pdf", "date"), Set.of("json"));
         Path file = WorkbookArg.single(name(), args);
         String provider = args.require("provider");
+        if (args.has("date") && !args.has("xlsx") && !args.has("pdf")) {
+            throw new CliException("--date is the date printed on the brief: it needs --xlsx or --pdf (commit)");
+        }
+        LocalDate date = LocalDate.now();
+        if (args.has("date")) {
+            try {
+                date = LocalDate.parse(args.require("date"));
+            } catch (DateTimeParseException e) {
+                throw new CliException("--date: expected YYYY-MM-DD, got '" + args.require("date") + "'");
+            }
+        }
         Workbook wb = WorkbookJson.read(file);
         PriceCatalog catalog = BuiltInCatalog.get();
         List<String> known = NegotiationBrief.providers(wb, catalog);
@@ -93,6 +114,16 @@ final class CommitCommand implements Command {
             out.println(Json.write(j));
         } else {
             text(brief, ptus, commits, out);
+        }
+        if (args.has("xlsx")) {
+            Path x = Path.of(args.require("xlsx"));
+            NegotiationExports.xlsx(wb, catalog, provider, date, x);
+            out.println("wrote " + x);
+        }
+        if (args.has("pdf")) {
+            Path p = Path.of(args.require("pdf"));
+            NegotiationExports.pdf(wb, catalog, provider, date, p);
+            out.println("wrote " + p);
         }
         return Cli.OK;
     }

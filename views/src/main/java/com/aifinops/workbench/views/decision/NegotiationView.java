@@ -5,6 +5,7 @@ import com.aifinops.workbench.pricing.decision.CommitmentPlan;
 import com.aifinops.workbench.pricing.decision.NegotiationBrief;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -16,20 +17,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 
-import java.awt.Color;
-import java.awt.Paint;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.BiConsumer;
 
 /**
  * One screen to take into a meeting with a provider: volume and spend by model now and over 12 months, list against
@@ -47,34 +39,17 @@ public final class NegotiationView extends BorderPane {
     private final DefaultCategoryDataset dataset = new DefaultCategoryDataset();
     private final JFreeChart chart;
     private final ChartViewer viewer;
+    private final Button exportExcel = new Button("Export to Excel…");
+    private final Button exportPdf = new Button("Export to PDF…");
+    private BiConsumer<ExportFormat, String> onExport;
+
+    /** What the screen's export buttons ask the application to write. */
+    public enum ExportFormat { XLSX, PDF }
 
     public NegotiationView(NegotiationViewModel vm) {
         this.vm = vm;
         getStyleClass().add("decision-screen");
-        NumberAxis y = new NumberAxis("12-month cost at the same volume");
-        y.setNumberFormatOverride(new Figures.DollarAxisFormat());
-        BarRenderer r = new BarRenderer() {
-            private static final Paint[] COLOURS = {new Color(0x5b6675), new Color(0x0072B2), new Color(0xD55E00),
-                    new Color(0x009E73), new Color(0xCC79A7), new Color(0xE69F00)};
-
-            @Override
-            public Paint getItemPaint(int row, int column) {
-                return COLOURS[Math.min(column, COLOURS.length - 1)];
-            }
-        };
-        CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(null), y, r);
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
-        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        Charts.styleCategory(chart);
-        r.setMaximumBarWidth(0.14);
-        y.setUpperMargin(0.16); // room for the value label of the longest bar
-        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new Figures.DollarAxisFormat()));
-        r.setDefaultItemLabelsVisible(true);
-        r.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
-                org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
-        r.setItemLabelAnchorOffset(6);
-        r.setDefaultItemLabelFont(com.aifinops.workbench.views.common.ChartStyle.TICK);
-        Charts.title(chart, "The same 12 months, priced five ways");
+        chart = NegotiationChart.create(dataset);
         viewer = Charts.viewer(chart, "alternativesChart");
         setCenter(createContent());
         vm.resultProperty().addListener((o, old, s) -> show(s));
@@ -96,7 +71,12 @@ public final class NegotiationView extends BorderPane {
         title.getStyleClass().add("screen-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(10, title, spacer, new Label("Provider"), provider);
+        exportExcel.setId("negotiationExportExcel");
+        exportPdf.setId("negotiationExportPdf");
+        exportExcel.setOnAction(e -> export(ExportFormat.XLSX));
+        exportPdf.setOnAction(e -> export(ExportFormat.PDF));
+        showExportButtons();
+        HBox head = new HBox(10, title, spacer, new Label("Provider"), provider, exportExcel, exportPdf);
         head.setAlignment(Pos.CENTER_LEFT);
         problem.getStyleClass().add("problem");
 
@@ -134,6 +114,30 @@ public final class NegotiationView extends BorderPane {
         return scroll;
     }
 
+    /**
+     * Shows the Export buttons; {@code handler} gets the format and the provider on screen (the application owns
+     * the file chooser and the files). Without a handler the buttons are hidden.
+     */
+    public void setOnExport(BiConsumer<ExportFormat, String> handler) {
+        this.onExport = handler;
+        showExportButtons();
+    }
+
+    private void showExportButtons() {
+        for (Button b : List.of(exportExcel, exportPdf)) {
+            b.setVisible(onExport != null);
+            b.setManaged(onExport != null);
+            b.setDisable(vm.resultProperty().get() == null);
+        }
+    }
+
+    private void export(ExportFormat format) {
+        NegotiationViewModel.Screen s = vm.resultProperty().get();
+        if (onExport != null && s != null) {
+            onExport.accept(format, s.brief().provider());
+        }
+    }
+
     private void showProblem(String p) {
         problem.setText(p == null ? "" : p);
         problem.setVisible(p != null);
@@ -148,6 +152,7 @@ public final class NegotiationView extends BorderPane {
     }
 
     private void show(NegotiationViewModel.Screen s) {
+        showExportButtons();
         if (s == null) {
             return;
         }
@@ -174,12 +179,7 @@ public final class NegotiationView extends BorderPane {
 
         chart.setNotify(false);
         try {
-            dataset.clear();
-            dataset.addValue(b.forecastAnnualList().doubleValue(), "cost", b.provider() + " at list");
-            dataset.addValue(b.forecastAnnualContracted().doubleValue(), "cost", b.provider() + " contracted");
-            for (NegotiationBrief.Alternative a : b.alternatives()) {
-                dataset.addValue(a.annualCost().doubleValue(), "cost", a.kind());
-            }
+            NegotiationChart.fill(dataset, b);
         } finally {
             chart.setNotify(true);
         }
@@ -187,25 +187,7 @@ public final class NegotiationView extends BorderPane {
     }
 
     private void showPoints(NegotiationBrief.Brief b, CommitmentPlan.Result c) {
-        List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "Our next 12 months on %s: %s at list, %s at today's %s discount.", b.provider(),
-                Figures.usdShort(b.forecastAnnualList().doubleValue()), Figures.usdShort(b.forecastAnnualContracted().doubleValue()),
-                Figures.pct(b.contractedDiscount())));
-        b.alternatives().stream().max(java.util.Comparator.comparing(NegotiationBrief.Alternative::discountToMatch)).ifPresent(a ->
-                out.add(String.format(Locale.ROOT, "Strongest alternative: %s (%s) at %s; matching it takes %s off list.",
-                        a.kind().toLowerCase(Locale.ROOT), a.label(), Figures.usdShort(a.annualCost().doubleValue()),
-                        Figures.pct(a.discountToMatch()))));
-        b.alternatives().stream().min(java.util.Comparator.comparing(NegotiationBrief.Alternative::discountToMatch)).ifPresent(a ->
-                out.add(String.format(Locale.ROOT, "Floor: even the weakest alternative (%s) needs %s off list to match.",
-                        a.kind().toLowerCase(Locale.ROOT), Figures.pct(a.discountToMatch()))));
-        out.add(String.format(Locale.ROOT, "We can commit up to %s with 90 %% confidence (contracted P50 %s, P90 %s).",
-                Figures.usdShort(b.safeCommitP90()), Figures.usdShort(b.p50AnnualContracted()), Figures.usdShort(b.p90AnnualContracted())));
-        if (c != null) {
-            boolean above = c.commitment().commitUsd().doubleValue() > b.safeCommitP90();
-            out.add(String.format(Locale.ROOT, "The %s commitment on the table is %s the safe level: %s chance it is not used up.",
-                    Figures.usdShort(c.commitment().commitUsd().doubleValue()), above ? "above" : "within",
-                    Figures.pct(c.shortfallProbability())));
-        }
+        List<String> out = NegotiationViewModel.talkingPoints(b, c);
         points.getChildren().clear();
         int i = 0;
         for (String p : out) {

@@ -13,7 +13,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -65,16 +68,50 @@ public final class NegotiationViewModel {
             return;
         }
         try {
-            NegotiationBrief.Brief b = NegotiationBrief.build(shown, catalog, NegotiationBrief.inputsFor(shown, provider.get()));
-            CommitmentPlan.Result c = shown.decisions().commitments().stream()
-                    .filter(k -> k.provider().equalsIgnoreCase(provider.get())).findFirst()
-                    .map(k -> WorkbookDecisions.commitment(shown, catalog, k)).orElse(null);
+            Screen s = compute(shown, catalog, provider.get());
             problem.set(null);
-            result.set(new Screen(b, c));
+            result.set(s);
         } catch (IllegalArgumentException e) {
             problem.set(e.getMessage());
             result.set(null);
         }
+    }
+
+    /**
+     * What to say in the meeting, from the brief: the 12 months at list and contracted, the strongest and the
+     * weakest alternative with the discount each needs, the safe commitment, and the commitment on the table
+     * ({@code c}, may be null) against it. The screen shows these and the exports print them.
+     */
+    public static List<String> talkingPoints(NegotiationBrief.Brief b, CommitmentPlan.Result c) {
+        List<String> out = new ArrayList<>();
+        out.add(String.format(Locale.ROOT, "Our next 12 months on %s: %s at list, %s at today's %s discount.", b.provider(),
+                Figures.usdShort(b.forecastAnnualList().doubleValue()), Figures.usdShort(b.forecastAnnualContracted().doubleValue()),
+                Figures.pct(b.contractedDiscount())));
+        b.alternatives().stream().max(Comparator.comparing(NegotiationBrief.Alternative::discountToMatch)).ifPresent(a ->
+                out.add(String.format(Locale.ROOT, "Strongest alternative: %s (%s) at %s; matching it takes %s off list.",
+                        a.kind().toLowerCase(Locale.ROOT), a.label(), Figures.usdShort(a.annualCost().doubleValue()),
+                        Figures.pct(a.discountToMatch()))));
+        b.alternatives().stream().min(Comparator.comparing(NegotiationBrief.Alternative::discountToMatch)).ifPresent(a ->
+                out.add(String.format(Locale.ROOT, "Floor: even the weakest alternative (%s) needs %s off list to match.",
+                        a.kind().toLowerCase(Locale.ROOT), Figures.pct(a.discountToMatch()))));
+        out.add(String.format(Locale.ROOT, "We can commit up to %s with 90 %% confidence (contracted P50 %s, P90 %s).",
+                Figures.usdShort(b.safeCommitP90()), Figures.usdShort(b.p50AnnualContracted()), Figures.usdShort(b.p90AnnualContracted())));
+        if (c != null) {
+            boolean above = c.commitment().commitUsd().doubleValue() > b.safeCommitP90();
+            out.add(String.format(Locale.ROOT, "The %s commitment on the table is %s the safe level: %s chance it is not used up.",
+                    Figures.usdShort(c.commitment().commitUsd().doubleValue()), above ? "above" : "within",
+                    Figures.pct(c.shortfallProbability())));
+        }
+        return out;
+    }
+
+    /** The brief and commitment of {@code provider} on {@code wb}, as the screen computes them. */
+    public static Screen compute(Workbook wb, PriceCatalog catalog, String provider) {
+        NegotiationBrief.Brief b = NegotiationBrief.build(wb, catalog, NegotiationBrief.inputsFor(wb, provider));
+        CommitmentPlan.Result c = wb.decisions().commitments().stream()
+                .filter(k -> k.provider().equalsIgnoreCase(provider)).findFirst()
+                .map(k -> WorkbookDecisions.commitment(wb, catalog, k)).orElse(null);
+        return new Screen(b, c);
     }
 
     public ObjectProperty<String> providerProperty() { return provider; }

@@ -71,6 +71,24 @@ class DecisionScreensTest {
     }
 
     @Test
+    void exportButtonsHandTheProviderOnScreenToTheApplication(FxRobot robot) {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        NegotiationView[] v = new NegotiationView[1];
+        robot.interact(() -> {
+            v[0] = new NegotiationView(new NegotiationViewModel(() -> wb, BuiltInCatalog.get(), Runnable::run));
+            root.getChildren().setAll(v[0]);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Button excel = robot.lookup("#negotiationExportExcel").queryAs(javafx.scene.control.Button.class);
+        assertTrue(!excel.isVisible(), "no handler, no buttons");
+        robot.interact(() -> v[0].setOnExport((format, provider) -> asked.add(format + " " + provider)));
+        assertTrue(excel.isVisible() && !excel.isDisabled());
+        robot.interact(excel::fire);
+        robot.interact(() -> robot.lookup("#negotiationExportPdf").queryAs(javafx.scene.control.Button.class).fire());
+        assertEquals(java.util.List.of("XLSX OpenAI", "PDF OpenAI"), asked);
+    }
+
+    @Test
     void fullHeightScreenshotsWhenAsked(FxRobot robot) {
         robot.interact(() -> {
             try {

@@ -190,6 +190,11 @@ public final class LiteLlmSpendLogsReader implements UsageReader {
             Integer i = columns.get(key);
             return i == null || csv.isEmpty(i) ? null : csv.pooled(i);
         }
+
+        @Override
+        public String sharedJson(String key) {
+            return dimension(key); // a cell holds JSON as text: json(key) is text(key)
+        }
     }
 
     // ---------------------------------------------------------------- JSON
@@ -301,6 +306,11 @@ public final class LiteLlmSpendLogsReader implements UsageReader {
         default String dimension(String key) {
             return text(key);
         }
+
+        /** A JSON value most rows repeat (request_tags), as {@link #json}: may be a shared instance. */
+        default String sharedJson(String key) {
+            return json(key);
+        }
     }
 
     /** A bad cell: the request is rejected with the column, the value and what was expected. */
@@ -359,7 +369,7 @@ public final class LiteLlmSpendLogsReader implements UsageReader {
         String team = firstNonBlank(r.dimension("team_id"), m.teamId);
         String user = firstNonBlank(r.dimension("user"), m.userId);
         Allocation a = new Allocation(org, team, blankToNull(m.projectId), blankToNull(r.dimension("agent_id")), user,
-                blankToNull(r.dimension("api_key")), null, null, null, blankToNull(r.dimension("end_user")), tags(r.json("request_tags"), tagCache));
+                blankToNull(r.dimension("api_key")), null, null, null, blankToNull(r.dimension("end_user")), tags(r.sharedJson("request_tags"), tagCache));
         return new UsageLine(start, end, provider, model, uncached, cacheRead, write5m, write1h, completion, reasoning, 1,
                 false, prompt, null, spend, "USD", a, new SourceRef(file, line));
     }

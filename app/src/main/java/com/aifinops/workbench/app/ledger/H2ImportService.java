@@ -39,6 +39,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -854,14 +855,19 @@ public final class H2ImportService implements ImportService {
         }
 
         final Map<Map<String, String>, String> tagText = new HashMap<>();
+        /** Readers share one tag map among the lines that carry it: found by identity, a map's hash is not recomputed. */
+        final Map<Map<String, String>, String> tagTextByInstance = new IdentityHashMap<>();
 
         String tags(Map<String, String> tags) {
             if (tags.isEmpty()) return null;
-            String s = tagText.get(tags);
+            String s = tagTextByInstance.get(tags);
+            if (s != null) return s;
+            s = tagText.get(tags);
             if (s == null) {
                 s = TagsJson.encode(tags);
                 if (tagText.size() < 10_000) tagText.put(tags, s);
             }
+            if (tagTextByInstance.size() < 10_000) tagTextByInstance.put(tags, s);
             return s;
         }
 

@@ -1,7 +1,6 @@
 package com.aifinops.workbench.model.usage;
 
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Who a usage line belongs to: the four-tier path (org → team → project → agent) and the other dimensions
@@ -15,6 +14,7 @@ public record Allocation(String org, String team, String project, String agent, 
     public static final Allocation NONE = new Allocation(null, null, null, null, null, null, null, null, null, null, Map.of());
 
     public Allocation {
-        tags = tags == null ? Map.of() : Map.copyOf(new TreeMap<>(tags));
+        // an immutable copy (nulls rejected); a map that is one already, as readers share, is kept without copying
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
     }
 }

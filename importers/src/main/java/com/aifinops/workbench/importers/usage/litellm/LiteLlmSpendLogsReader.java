@@ -190,6 +190,11 @@ public final class LiteLlmSpendLogsReader implements UsageReader {
             Integer i = columns.get(key);
             return i == null || csv.isEmpty(i) ? null : csv.pooled(i);
         }
+
+        @Override
+        public String sharedJson(String key) {
+            return dimension(key); // a cell holds JSON as text: json(key) is text(key)
+        }
     }
 
     // ---------------------------------------------------------------- JSON
@@ -301,9 +306,15 @@ public final class LiteLlmSpendLogsReader implements UsageReader {
         default String dimension(String key) {
             return text(key);
         }
+
+        /** A JSON value most rows repeat (request_tags), as {@link #json}: may be a shared instance. */
+        default String sharedJson(String key) {
+            return json(key);
+        }
     }
 
-    private static final class LineProblem extends RuntimeException {
+    /** A bad cell: the request is rejected with the column, the value and what was expected. */
+    static final class LineProblem extends RuntimeException {
         final String column;
         final String value;
 
@@ -344,7 +355,7 @@ public final class LiteLlmSpendLogsReader implements UsageReader {
         long completion = count(r, "completion_tokens");
         BigDecimal spend = money(r, "spend");
 
-        Metadata m = Metadata.parse(r.json("metadata"));
+        SpendLogsMetadata m = SpendLogsMetadata.parse(r.json("metadata"));
         long cacheRead = m.cacheRead;
         long write1h = m.cacheWrite1h;
         long write5m = Math.max(0, m.cacheWrite - write1h);
@@ -358,7 +369,7 @@ public final class LiteLlmSpendLogsReader implements UsageReader {
         String team = firstNonBlank(r.dimension("team_id"), m.teamId);
         String user = firstNonBlank(r.dimension("user"), m.userId);
         Allocation a = new Allocation(org, team, blankToNull(m.projectId), blankToNull(r.dimension("agent_id")), user,
-                blankToNull(r.dimension("api_key")), null, null, null, blankToNull(r.dimension("end_user")), tags(r.json("request_tags"), tagCache));
+                blankToNull(r.dimension("api_key")), null, null, null, blankToNull(r.dimension("end_user")), tags(r.sharedJson("request_tags"), tagCache));
         return new UsageLine(start, end, provider, model, uncached, cacheRead, write5m, write1h, completion, reasoning, 1,
                 false, prompt, null, spend, "USD", a, new SourceRef(file, line));
     }
@@ -397,88 +408,6 @@ public final class LiteLlmSpendLogsReader implements UsageReader {
         Map<String, String> result = Map.copyOf(tags);
         if (tagCache.size() < 10_000) tagCache.put(raw, result);
         return result;
-    }
-
-    /** The fields of {@code metadata} the ledger uses, read with a streaming parser (the tree costs too much per row). */
-    private static final class Metadata {
-        static final Metadata NONE = new Metadata();
-        long cacheRead;
-        long cacheWrite;
-        long cacheWrite1h;
-        long reasoning;
-        String orgId;
-        String teamId;
-        String userId;
-        String projectId;
-
-        static Metadata parse(String raw) {
-            if (raw == null || raw.isBlank() || raw.equals("{}")) return NONE;
-            Metadata m = new Metadata();
-            try (JsonParser p = JSON.createParser(raw)) {
-                if (p.nextToken() != JsonToken.START_OBJECT) throw new LineProblem("metadata", cut(raw), "expected a JSON object");
-                m.walk(p, "");
-            } catch (IOException e) {
-                throw new LineProblem("metadata", cut(raw), "expected a JSON object (malformed JSON)");
-            }
-            return m;
-        }
-
-        /** Walks one object; {@code path} is the dotted path of its parent keys. */
-        private void walk(JsonParser p, String path) throws IOException {
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonToken v = p.nextToken();
-                if (v == JsonToken.START_OBJECT) {
-                    if (path.isEmpty() && !key.equals("usage_object") && !key.equals("spend_logs_metadata")
-                            && !key.equals("additional_usage_values")) {
-                        p.skipChildren(); // headers, guardrails, …: nothing the ledger uses
-                    } else {
-                        walk(p, path.isEmpty() ? key : path + "." + key);
-                    }
-                    continue;
-                }
-                if (v == JsonToken.START_ARRAY) {
-                    p.skipChildren();
-                    continue;
-                }
-                if (v == JsonToken.VALUE_NULL) continue;
-                String full = path.isEmpty() ? key : path + "." + key;
-                switch (full) {
-                    case "usage_object.prompt_tokens_details.cached_tokens", "usage_object.cache_read_input_tokens",
-                         "additional_usage_values.cache_read_input_tokens" -> cacheRead = Math.max(cacheRead, tokens(p, full));
-                    case "usage_object.cache_creation_input_tokens", "additional_usage_values.cache_creation_input_tokens",
-                         "usage_object.prompt_tokens_details.cache_creation_tokens" -> cacheWrite = Math.max(cacheWrite, tokens(p, full));
-                    case "usage_object.cache_creation.ephemeral_1h_input_tokens",
-                         "usage_object.cache_creation_token_details.ephemeral_1h_input_tokens" ->
-                            cacheWrite1h = Math.max(cacheWrite1h, tokens(p, full));
-                    case "usage_object.completion_tokens_details.reasoning_tokens" -> reasoning = tokens(p, full);
-                    case "user_api_key_org_id" -> orgId = p.getText();
-                    case "user_api_key_team_id" -> teamId = p.getText();
-                    case "user_api_key_user_id" -> userId = p.getText();
-                    case "project_id", "spend_logs_metadata.project_id" -> projectId = p.getText();
-                    default -> {
-                        // not used
-                    }
-                }
-            }
-            if (t != JsonToken.END_OBJECT) throw new JsonProcessingException("unbalanced object", p.currentLocation()) {
-            };
-        }
-
-        private static long tokens(JsonParser p, String field) throws IOException {
-            String s = p.getText();
-            try {
-                Long v = FieldParsers.count(s);
-                return v == null ? 0 : v;
-            } catch (IllegalArgumentException e) {
-                throw new LineProblem("metadata." + field, s, e.getMessage());
-            }
-        }
-
-        private static String cut(String s) {
-            return s.length() <= 200 ? s : s.substring(0, 200) + "…";
-        }
     }
 
     // ---------------------------------------------------------------- fast value parsing

@@ -42,6 +42,7 @@ import java.util.function.Function;
  */
 public final class HomeView extends BorderPane {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     private final HomeViewModel vm;
     private final XYSeriesCollection dataset = new XYSeriesCollection();
@@ -72,7 +73,7 @@ public final class HomeView extends BorderPane {
         chart = createChart();
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("homeChart");
-        viewer.setPrefHeight(270);
+        viewer.setPrefHeight(235);
         viewer.setMinHeight(220);
 
         Label title = new Label("Home");
@@ -97,15 +98,16 @@ public final class HomeView extends BorderPane {
                 tile("FinOps maturity", level, maturityBars, () -> vm.monthToDate("")));
         kpis.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
 
-        VBox chartCard = card("Month to date vs budget", viewer);
+        VBox chartCard = card("Month to date vs budget", "cumulative spend, the run-rate to month end and the month's budget", viewer);
         HBox.setHgrow(chartCard, Priority.ALWAYS);
-        VBox moversCard = card("Top movers vs the same days last month", movers);
+        VBox moversCard = card("Top movers", "month to date vs the same days last month", movers);
         moversCard.setPrefWidth(360);
         moversCard.setMinWidth(300);
         HBox middle = new HBox(12, chartCard, moversCard);
 
-        HBox bottom = new HBox(12, card("Open anomalies (14 days)", anomalies), card("Costliest agents this month", agents),
-                card("Costliest days (30 days)", days), card("Cost per outcome", outcomes));
+        HBox bottom = new HBox(12, card("Anomalies", "started in the last 14 days", anomalies),
+                card("Top agents", "month to date", agents), card("Top days", "the last 30 days", days),
+                card("Cost per outcome", "latest month with outcome counts", outcomes));
         bottom.getChildren().forEach(n -> {
             HBox.setHgrow(n, Priority.ALWAYS);
             ((Region) n).setPrefWidth(240);
@@ -166,10 +168,12 @@ public final class HomeView extends BorderPane {
         return v;
     }
 
-    private static VBox card(String title, Node content) {
+    private static VBox card(String title, String subtitle, Node content) {
         Label t = new Label(title);
         t.getStyleClass().add("block-title");
-        VBox v = new VBox(8, t, content);
+        Label sub = caption(subtitle);
+        VBox v = new VBox(2, t, sub, content);
+        VBox.setMargin(content, new Insets(6, 0, 0, 0));
         v.getStyleClass().add("card");
         VBox.setVgrow(content, Priority.ALWAYS);
         return v;
@@ -221,24 +225,23 @@ public final class HomeView extends BorderPane {
 
         Dashboard.Maturity m = d.maturity();
         level.setText(m.level().title());
+        Tooltip.install(level, new Tooltip("Run: all four shares ≥ 90 %. Walk: all four ≥ 50 %. Crawl: otherwise."));
         maturityBars.getChildren().setAll(bar("Allocated", m.allocated()), bar("Priced", m.priced()), bar("Budgeted", m.budgeted()),
                 bar("Reconciled", m.reconciled()));
 
         showChart(d);
-        rows(movers, d.movers(), mv -> row(mv.dimension() + " · " + mv.key(), signed(mv.change()),
-                mv.change().signum() > 0 ? "problem" : "ok-text",
-                "now " + Usd.format(mv.current()) + ", then " + Usd.format(mv.previous()),
+        rows(movers, d.movers(), mv -> row(mv.key(), mv.dimension() + " · " + Usd.format(mv.previous()) + " → " + Usd.format(mv.current()),
+                signed(mv.change()), mv.change().signum() > 0 ? "problem" : "ok-text", null,
                 () -> vm.open(vm.monthToDate(mv.dimension() + "=" + mv.key()))), "No change against last month");
-        rows(anomalies, d.anomalies(), a -> row(a.date().format(DAY) + " · " + a.dimension() + " " + a.key(),
-                a.extraCost() == null ? a.cause().label() : Usd.format(a.extraCost()), "warning-text",
-                a.cause().label() + ": " + a.detail(), () -> vm.open(HomeViewModel.of(a))), "No anomalies in the last 14 days");
-        rows(agents, d.topAgents(), r -> row(r.key(), Usd.format(r.cost()), null, null,
+        rows(anomalies, d.anomalies(), a -> row(a.dimension() + " " + a.key(), a.date().format(SHORT_DAY) + " · " + a.cause().label().replace('_', ' ')
+                        + (a.days() > 1 ? " · " + a.days() + " days" : ""),
+                a.extraCost() == null ? "—" : "+" + Usd.format(a.extraCost()), "warning-text", a.detail(), () -> vm.open(HomeViewModel.of(a))), "No anomalies in the last 14 days");
+        rows(agents, d.topAgents(), r -> row(r.key(), null, Usd.format(r.cost()), null, null,
                 () -> vm.open(vm.monthToDate("agent=" + r.key()))), "No agent spend this month");
-        rows(days, d.topDays(), r -> row(r.day().format(DAY), Usd.format(r.cost()), null, null,
+        rows(days, d.topDays(), r -> row(r.day().format(DAY), null, Usd.format(r.cost()), null, null,
                 () -> vm.open(HomeViewModel.Link.spend(r.day(), r.day(), ""))), "No spend in the last 30 days");
-        rows(outcomes, d.outcomes(), o -> row(o.node() + " · " + o.outcome(),
-                o.perOutcome() == null ? "—" : Usd.format(o.perOutcome()) + " each", null,
-                String.format("%s: %s over %,d %s", o.month(), Usd.format(o.cost()), o.count(), o.outcome()),
+        rows(outcomes, d.outcomes(), o -> row(o.node(), String.format("%s over %,d %s · %s", Usd.format(o.cost()), o.count(), o.outcome(), o.month()),
+                o.perOutcome() == null ? "—" : Usd.format(o.perOutcome()), null, null,
                 () -> vm.open(HomeViewModel.Link.spend(o.month().atDay(1), o.month().atEndOfMonth().isAfter(d.asOf()) ? d.asOf()
                         : o.month().atEndOfMonth(), o.node().replaceFirst(":", "=")))), "No outcome counts (unit outcomes …)");
     }
@@ -269,12 +272,14 @@ public final class HomeView extends BorderPane {
     private static Node bar(String name, BigDecimal share) {
         Label l = new Label(name);
         l.getStyleClass().add("kpi-caption");
-        l.setMinWidth(72);
+        l.setMinWidth(68);
         ProgressBar p = new ProgressBar(share == null ? 0 : Math.min(1, share.doubleValue()));
-        p.setPrefWidth(70);
+        p.setPrefWidth(46);
+        p.setMinWidth(30);
         p.setPrefHeight(10);
         Label v = new Label(HomeViewModel.percent(share));
         v.getStyleClass().add("kpi-caption");
+        v.setMinWidth(Region.USE_PREF_SIZE);
         HBox h = new HBox(6, l, p, v);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
@@ -294,21 +299,29 @@ public final class HomeView extends BorderPane {
         items.forEach(i -> box.getChildren().add(row.apply(i)));
     }
 
-    private static Node row(String key, String value, String valueStyle, String tooltip, Runnable action) {
+    private static Node row(String key, String sub, String value, String valueStyle, String tooltip, Runnable action) {
         Label k = new Label(key);
-        k.setMaxWidth(Double.MAX_VALUE);
         k.setMinWidth(0);
-        HBox.setHgrow(k, Priority.ALWAYS);
+        VBox keys = new VBox(0, k);
+        if (sub != null) {
+            Label s = caption(sub);
+            s.setWrapText(false);
+            s.setMinWidth(0);
+            keys.getChildren().add(s);
+        }
+        keys.setMaxWidth(Double.MAX_VALUE);
+        keys.setMinWidth(0);
+        HBox.setHgrow(keys, Priority.ALWAYS);
         Label v = new Label(value);
         v.setMinWidth(Region.USE_PREF_SIZE);
         if (valueStyle != null) {
             v.getStyleClass().add(valueStyle);
         }
-        HBox h = new HBox(8, k, v);
+        HBox h = new HBox(8, keys, v);
         h.setAlignment(Pos.CENTER_LEFT);
         h.setPadding(new Insets(2, 0, 2, 0));
-        if (tooltip != null) {
-            Tooltip.install(h, new Tooltip(tooltip));
+        if (tooltip != null || sub != null) {
+            Tooltip.install(h, new Tooltip(tooltip != null ? key + "\n" + tooltip : key + "\n" + sub));
         }
         clickable(h, action);
         return h;

@@ -166,6 +166,7 @@ public final class WorkbenchApp extends Application {
         studio = newStudio(wb);
         session = new StudioSession(wb, studio);
         window = new MainWindow(List.of(
+                new Screen("home", "Home", this::homeView),
                 new Screen("studio", "Model studio", () -> new WorkloadStudioView(session, Platform::runLater)),
                 new Screen("tco", "Self-host vs API", () -> new TcoView(new TcoViewModel(() -> document.current(), builtIn, Platform::runLater))),
                 new Screen("commitments", "Commitments", () -> new CommitmentsView(new CommitmentsViewModel(() -> document.current(), builtIn, Platform::runLater))),
@@ -175,6 +176,7 @@ public final class WorkbenchApp extends Application {
                 new Screen("anomalies", "Anomalies", () -> AnalysisScreens.anomalies(database)),
                 new Screen("reconcile", "Reconciliation", () -> AnalysisScreens.reconciliation(database)),
                 new Screen("imports", "Imports", this::importsView)));
+        window.select("studio"); // Home is first in the sidebar; the window still opens on the studio
         window.addFileAction("_Open workbook…", "Shortcut+O", () -> chooseAndOpen());
         recentMenu = window.addFileSubmenu("Open _Recent");
         window.addFileAction("_Save", "Shortcut+S", this::save);
@@ -227,7 +229,32 @@ public final class WorkbenchApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        return new SpendView(new SpendViewModel(q, background, Platform::runLater));
+        spendModel = new SpendViewModel(q, background, Platform::runLater);
+        return new SpendView(spendModel);
+    }
+
+    private SpendViewModel spendModel;
+
+    /** The home dashboard over the ledger; a tile opens the Spend screen on its period and filter. */
+    private Node homeView() {
+        com.aifinops.workbench.model.analysis.DashboardQuery q = database == null
+                ? asOf -> com.aifinops.workbench.model.analysis.Dashboard.empty(asOf == null ? java.time.LocalDate.now() : asOf)
+                : new com.aifinops.workbench.app.analysis.H2DashboardQuery(database);
+        Executor background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "home-query");
+            t.setDaemon(true);
+            return t;
+        });
+        return new com.aifinops.workbench.views.home.HomeView(new com.aifinops.workbench.views.home.HomeViewModel(q, background,
+                Platform::runLater, link -> {
+            window.select(link.screen());
+            if (link.screen().equals("spend") && spendModel != null) {
+                spendModel.fromProperty().set(link.from());
+                spendModel.toProperty().set(link.to());
+                spendModel.filterProperty().set(link.filter());
+                spendModel.refresh();
+            }
+        }));
     }
 
     /** The open document; for tests. */

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The Imports screen's service until the H2 ledger's {@link ImportService} is wired in (and when the database
- * could not be opened): it knows no formats, so the screen says so and offers nothing to import.
+ * The Imports screen's service when the database could not be opened (e.g. another instance holds it): it knows
+ * no formats, so the screen says so and offers nothing to import.
  */
 final class NoImportService implements ImportService {
     static final NoImportService INSTANCE = new NoImportService();

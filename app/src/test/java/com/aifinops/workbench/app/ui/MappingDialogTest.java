@@ -1,18 +1,11 @@
 package com.aifinops.workbench.app.ui;
 
 import com.aifinops.workbench.app.cli.CliRun;
+import com.aifinops.workbench.app.ledger.H2ImportService;
 import com.aifinops.workbench.app.mapping.StoredColumnMappings;
 import com.aifinops.workbench.app.store.Database;
 import com.aifinops.workbench.app.store.H2MappingStore;
-import com.aifinops.workbench.importers.usage.UsageReaders;
 import com.aifinops.workbench.importers.usage.mapped.ColumnMapping;
-import com.aifinops.workbench.model.ledger.ColumnMappings;
-import com.aifinops.workbench.model.ledger.ImportBatch;
-import com.aifinops.workbench.model.ledger.ImportResult;
-import com.aifinops.workbench.model.ledger.ImportService;
-import com.aifinops.workbench.model.usage.ImportProblem;
-import com.aifinops.workbench.model.usage.UsageLine;
-import com.aifinops.workbench.model.usage.UsageSink;
 import com.aifinops.workbench.views.imports.ImportsView;
 import com.aifinops.workbench.views.imports.ImportsViewModel;
 import com.aifinops.workbench.views.theme.Theme;
@@ -33,8 +26,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.IOException;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,7 +38,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -52,8 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The mapping dialog on the Imports screen over the real mappings (suggester, validation, the reader on the preview
- * rows) and a real H2 file database; the import service reads "mapping:NAME" through the saved mapping, as the
- * ledger's will.
+ * rows) and a real H2 file database; the ledger's import service reads "mapping:NAME" through the saved mapping.
  */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
@@ -63,7 +57,7 @@ class MappingDialogTest {
     private Path dir;
     private Database db;
     private H2MappingStore store;
-    private MappedFilesService service;
+    private H2ImportService service;
     private ImportsViewModel vm;
 
     @Start
@@ -71,7 +65,8 @@ class MappingDialogTest {
         dir = Files.createTempDirectory("mapping-dialog");
         db = Database.open(dir.resolve("workbench"));
         store = new H2MappingStore(db);
-        service = new MappedFilesService(store);
+        // the ledger's own import service, keeping each source row so the test can read what landed line by line
+        service = new H2ImportService(db, H2ImportService.Options.DEFAULT.withKeepRows(true));
         vm = new ImportsViewModel(service, new StoredColumnMappings(store));
         Scene scene = new Scene(new ImportsView(vm), 1200, 780);
         Theme.apply(scene);
@@ -147,7 +142,7 @@ class MappingDialogTest {
         robot.interact(name::clear);
         robot.clickOn(name).write("Gateway log");
         robot.clickOn("#saveMappingButton");
-        await(() -> !service.lines.isEmpty() && !vm.runningProperty().get());
+        await(() -> service.batches().size() == 1 && !vm.runningProperty().get());
 
         // saved in the H2 file, listed as a format, and the file imported through it
         assertEquals(List.of("Gateway log"), store.names());
@@ -156,22 +151,22 @@ class MappingDialogTest {
         assertEquals("vendor", saved.provider());
         assertTrue(vm.formats().contains(ImportsViewModel.mappingFormat("Gateway log")), vm.formats().toString());
         assertEquals("mapping: Gateway log", ImportsViewModel.mappingFormat("Gateway log").description());
-        assertEquals(List.of("mapping:Gateway log"), service.formatsUsed);
+        assertEquals("mapping:Gateway log", service.batches().get(0).format(), "the batch records the mapping it was read through");
         assertTrue(vm.queue().isEmpty(), "the mapped file left the queue");
 
-        List<UsageLine> lines = service.lines;
+        List<Row> lines = rows();
         assertEquals(3, lines.size());
         assertEquals(Instant.parse("2026-06-02T10:00:00Z"), lines.get(0).start(), "day first: 2 June");
         assertEquals(Instant.parse("2026-06-03T09:30:00Z"), lines.get(2).start());
         // input includes cached: uncached = 1500−500 + 2000−0 + 1000−1000 = 3000; cache read 500+0+1000 = 1500
-        assertEquals(3000, lines.stream().mapToLong(UsageLine::uncachedInputTokens).sum());
-        assertEquals(1500, lines.stream().mapToLong(UsageLine::cacheReadTokens).sum());
-        assertEquals(750 + 400 + 100, lines.stream().mapToLong(UsageLine::outputTokens).sum());
+        assertEquals(3000, lines.stream().mapToLong(Row::uncached).sum());
+        assertEquals(1500, lines.stream().mapToLong(Row::cacheRead).sum());
+        assertEquals(750 + 400 + 100, lines.stream().mapToLong(Row::output).sum());
         // 0.03 + 0.012 + 0.0005 = 0.0425, exact
-        assertEquals(new BigDecimal("0.0425"), lines.stream().map(UsageLine::billedCost).reduce(BigDecimal.ZERO, BigDecimal::add));
-        assertEquals("support", lines.get(1).allocation().team());
+        assertEquals(0, new BigDecimal("0.0425").compareTo(lines.stream().map(Row::billed).reduce(BigDecimal.ZERO, BigDecimal::add)));
+        assertEquals("support", lines.get(1).team());
         assertEquals("anthropic", lines.get(1).provider());
-        await(() -> vm.outcomes().stream().anyMatch(o -> o.text().equals("usage-export.csv: 3 rows imported as mapped-csv · billed $0.04")));
+        await(() -> vm.outcomes().stream().anyMatch(o -> o.text().equals("usage-export.csv: 3 rows imported as mapping:Gateway log · billed $0.04")));
 
         // and the command line lists it from the same database
         CliRun list = CliRun.of("mapping", "list", "--db", dir.resolve("workbench").toString());
@@ -208,11 +203,11 @@ class MappingDialogTest {
         robot.interact(() -> mult.setText("1000"));
 
         robot.clickOn("#saveMappingButton");
-        await(() -> !service.lines.isEmpty() && !vm.runningProperty().get());
+        await(() -> service.batches().size() == 1 && !vm.runningProperty().get());
         assertEquals(List.of("Thousands"), store.names(), "replaced, not added");
         // 1.5 thousand input, 0.75 thousand output
-        assertEquals(1500, service.lines.get(0).uncachedInputTokens());
-        assertEquals(750, service.lines.get(0).outputTokens());
+        assertEquals(1500, rows().get(0).uncached());
+        assertEquals(750, rows().get(0).output());
     }
 
     private static String value(FxRobot robot, String field) {
@@ -235,77 +230,20 @@ class MappingDialogTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /**
-     * Imports only through saved mappings: {@code mapping:NAME} reads the file with the mapping from the store,
-     * which is how the ledger's import service resolves the format.
-     */
-    static final class MappedFilesService implements ImportService {
-        final List<UsageLine> lines = new CopyOnWriteArrayList<>();
-        final List<String> formatsUsed = new CopyOnWriteArrayList<>();
-        private final H2MappingStore store;
+    /** One source row as the ledger keeps it. */
+    record Row(Instant start, String provider, String team, long uncached, long cacheRead, long output, BigDecimal billed) {
+    }
 
-        MappedFilesService(H2MappingStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public List<Format> formats() {
-            return List.of();
-        }
-
-        @Override
-        public String detect(Path file) {
-            return null;
-        }
-
-        @Override
-        public ImportResult importFile(Path file, String format, RejectPolicy policy, ImportProgress progress) throws IOException {
-            formatsUsed.add(format);
-            if (format == null || !format.startsWith(ColumnMappings.FORMAT_PREFIX)) throw new IOException("unknown format " + format);
-            ColumnMapping m;
-            try {
-                m = store.get(format.substring(ColumnMappings.FORMAT_PREFIX.length()));
-            } catch (Exception e) {
-                throw new IOException(e);
+    private List<Row> rows() throws SQLException {
+        List<Row> out = new ArrayList<>();
+        try (Statement st = db.connection().createStatement();
+             ResultSet rs = st.executeQuery("SELECT bucket_start, provider, team, uncached_input, cache_read, output_tokens,"
+                     + " billed_cost FROM usage_row ORDER BY bucket_start")) {
+            while (rs.next()) {
+                out.add(new Row(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getBigDecimal(7)));
             }
-            List<UsageLine> read = new ArrayList<>();
-            List<ImportProblem> problems = new ArrayList<>();
-            UsageReaders.mapped(m).read(file, new UsageSink() {
-                @Override
-                public void accept(UsageLine line) {
-                    read.add(line);
-                }
-
-                @Override
-                public void problem(ImportProblem problem) {
-                    problems.add(problem);
-                }
-            });
-            long errors = problems.stream().filter(p -> p.severity() == ImportProblem.Severity.ERROR).count();
-            if (errors > 0) {
-                return new ImportResult(file.toString(), "mapped-csv", ImportResult.Status.REJECTED, null, 0, 0, 0, errors,
-                        null, List.of(), problems);
-            }
-            lines.addAll(read);
-            BigDecimal billed = read.stream().map(UsageLine::billedCost).filter(b -> b != null).reduce(null,
-                    (a, b) -> a == null ? b : a.add(b));
-            return new ImportResult(file.toString(), "mapped-csv", ImportResult.Status.IMPORTED, 1L, read.size(), 0, 0, 0,
-                    billed, List.of(), problems);
         }
-
-        @Override
-        public List<ImportBatch> batches() {
-            return List.of();
-        }
-
-        @Override
-        public List<ImportProblem> problems(long batchId) {
-            return List.of();
-        }
-
-        @Override
-        public boolean removeBatch(long batchId) {
-            return false;
-        }
+        return out;
     }
 }

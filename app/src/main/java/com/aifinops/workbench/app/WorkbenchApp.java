@@ -1,5 +1,6 @@
 package com.aifinops.workbench.app;
 
+import com.aifinops.workbench.app.analysis.H2DashboardQuery;
 import com.aifinops.workbench.app.analysis.H2SpendQuery;
 import com.aifinops.workbench.app.catalog.CatalogService;
 import com.aifinops.workbench.app.document.Autosaver;
@@ -11,6 +12,8 @@ import com.aifinops.workbench.app.store.H2MappingStore;
 import com.aifinops.workbench.app.store.RecentFiles;
 import com.aifinops.workbench.importers.workbook.WorkbookJson;
 import com.aifinops.workbench.model.analysis.AllocationRules;
+import com.aifinops.workbench.model.analysis.Dashboard;
+import com.aifinops.workbench.model.analysis.DashboardQuery;
 import com.aifinops.workbench.model.analysis.InMemorySpendQuery;
 import com.aifinops.workbench.model.analysis.SpendQuery;
 import com.aifinops.workbench.model.ledger.ImportService;
@@ -25,6 +28,8 @@ import com.aifinops.workbench.views.decision.NegotiationView;
 import com.aifinops.workbench.views.decision.NegotiationViewModel;
 import com.aifinops.workbench.views.decision.TcoView;
 import com.aifinops.workbench.views.decision.TcoViewModel;
+import com.aifinops.workbench.views.home.HomeView;
+import com.aifinops.workbench.views.home.HomeViewModel;
 import com.aifinops.workbench.views.imports.ImportsView;
 import com.aifinops.workbench.views.imports.ImportsViewModel;
 import com.aifinops.workbench.views.shell.MainWindow;
@@ -54,10 +59,10 @@ import javafx.stage.Stage;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -108,7 +113,7 @@ public final class WorkbenchApp extends Application {
         try {
             database = Database.open(AppPaths.database());
             recent = new RecentFiles(database);
-            builtIn = new CatalogService(database).catalog().inForce(java.time.LocalDate.now());
+            builtIn = new CatalogService(database).catalog().inForce(LocalDate.now());
         } catch (Exception e) {
             // e.g. another instance holds the file lock: open the window anyway and say why the ledger is missing
             databaseProblem = String.valueOf(e.getMessage()).contains("already in use")
@@ -224,11 +229,7 @@ public final class WorkbenchApp extends Application {
         SpendQuery q = database == null
                 ? new InMemorySpendQuery(List.of(), AllocationRules.NONE)
                 : new H2SpendQuery(database);
-        Executor background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "spend-query");
-            t.setDaemon(true);
-            return t;
-        });
+        Executor background = AnalysisScreens.thread("spend-query");
         spendModel = new SpendViewModel(q, background, Platform::runLater);
         return new SpendView(spendModel);
     }
@@ -237,15 +238,11 @@ public final class WorkbenchApp extends Application {
 
     /** The home dashboard over the ledger; a tile opens the Spend screen on its period and filter. */
     private Node homeView() {
-        com.aifinops.workbench.model.analysis.DashboardQuery q = database == null
-                ? asOf -> com.aifinops.workbench.model.analysis.Dashboard.empty(asOf == null ? java.time.LocalDate.now() : asOf)
-                : new com.aifinops.workbench.app.analysis.H2DashboardQuery(database);
-        Executor background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "home-query");
-            t.setDaemon(true);
-            return t;
-        });
-        return new com.aifinops.workbench.views.home.HomeView(new com.aifinops.workbench.views.home.HomeViewModel(q, background,
+        DashboardQuery q = database == null
+                ? asOf -> Dashboard.empty(asOf == null ? LocalDate.now() : asOf)
+                : new H2DashboardQuery(database);
+        Executor background = AnalysisScreens.thread("home-query");
+        return new HomeView(new HomeViewModel(q, background,
                 Platform::runLater, link -> {
             window.select(link.screen());
             if (link.screen().equals("spend") && spendModel != null) {
@@ -451,9 +448,9 @@ public final class WorkbenchApp extends Application {
             Dialogs.run("Negotiation brief export failed.", () -> {
                 Path out = Dialogs.withExtension(f.toPath(), ext);
                 if (pdf) {
-                    NegotiationExports.pdf(document.current(), builtIn, provider, java.time.LocalDate.now(), out);
+                    NegotiationExports.pdf(document.current(), builtIn, provider, LocalDate.now(), out);
                 } else {
-                    NegotiationExports.xlsx(document.current(), builtIn, provider, java.time.LocalDate.now(), out);
+                    NegotiationExports.xlsx(document.current(), builtIn, provider, LocalDate.now(), out);
                 }
                 status("Exported " + out);
             });
@@ -468,7 +465,7 @@ public final class WorkbenchApp extends Application {
         if (f != null) {
             Dialogs.run("PDF export failed.", () -> {
                 Path out = Dialogs.withExtension(f.toPath(), ".pdf");
-                WorkbookExports.pdf(document.current(), builtIn, java.time.LocalDate.now(), out);
+                WorkbookExports.pdf(document.current(), builtIn, LocalDate.now(), out);
                 status("Exported " + out);
             });
         }

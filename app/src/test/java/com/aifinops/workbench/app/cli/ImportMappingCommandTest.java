@@ -1,11 +1,15 @@
 package com.aifinops.workbench.app.cli;
 
+import com.aifinops.workbench.app.store.Database;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,6 +40,13 @@ class ImportMappingCommandTest {
         // gpt-5.5 at $5 / $0.50 / $30 per MTok, input includes the cached tokens:
         // (1000·5 + 500·0.50 + 750·30 + 2000·5 + 1000·30) / 1e6 = 0.06775 → $0.07
         assertEquals("0.07", f.get("pricedCostUsd").asText());
+        try (Database d = Database.open(dir.resolve("ledger"));
+             Statement st = d.connection().createStatement();
+             ResultSet rs = st.executeQuery("SELECT SUM(priced_cost) FROM usage_daily")) {
+            rs.next();
+            // exact, unrounded: a cached token billed as uncached would give 0.07025
+            assertEquals(0, new BigDecimal("0.06775").compareTo(rs.getBigDecimal(1)), rs.getBigDecimal(1).toPlainString());
+        }
 
         JsonNode report = new ObjectMapper().readTree(CliRun.of("report", "--db", db, "--by", "team", "--json").out());
         JsonNode row = report.get("rows").get(0);

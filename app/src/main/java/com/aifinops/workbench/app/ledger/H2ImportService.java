@@ -43,6 +43,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -769,10 +770,8 @@ public final class H2ImportService implements ImportService {
             if (a.org() == null && org != null) orgMixed = true;
             if (a.project() == null && project != null) projectMixed = true;
             String e = a.tags().get(ENDPOINT_TAG);
-            if (!endpointMixed) {
-                if (endpoint == null && e != null && !seenLine) endpoint = e;
-                else if (!java.util.Objects.equals(endpoint, e)) endpointMixed = true;
-            }
+            if (!seenLine) endpoint = e;
+            else if (!Objects.equals(endpoint, e)) endpointMixed = true;
             seenLine = true;
         }
 

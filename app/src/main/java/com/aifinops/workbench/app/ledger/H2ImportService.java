@@ -37,6 +37,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
@@ -68,7 +69,10 @@ import java.util.concurrent.TimeUnit;
  *       (chunks of 1,024 lines through a short queue).</li>
  *   <li><b>Streaming.</b> Rows go through JDBC batches; daily rollups are summed in memory per day and dimension
  *       combination (bounded: a long file is written in parts, usage_daily rows are additive) and written inside
- *       the same transaction, so memory stays flat however long the file is.</li>
+ *       the same transaction, so memory stays flat however long the file is. A file in time order writes each day
+ *       when the next one begins, on the worker, so little is left to write after the last line.</li>
+ *   <li><b>Hourly series.</b> Lines finer than a day also feed {@link HourlySeries} (usage_hourly: per agent, team
+ *       and model and hour) for anomaly detection within a day.</li>
  * </ul>
  *
  * Not thread-safe: one import at a time per database connection.
@@ -352,6 +356,9 @@ public final class H2ImportService implements ImportService {
                              Allocation allocation, long tierAbove, boolean batch) {
     }
 
+    private static final Comparator<Map.Entry<RollupKey, Totals>> WRITE_ORDER = Comparator
+            .comparing((Map.Entry<RollupKey, Totals> e) -> e.getKey().day).thenComparing(e -> e.getKey().provider);
+
     private static final class Totals {
         long sourceRows;
         long requests;
@@ -388,6 +395,7 @@ public final class H2ImportService implements ImportService {
         PreparedStatement rowInsert;
         PreparedStatement dailyInsert;
         PreparedStatement problemInsert;
+        HourlySeries hourly;
         int pendingRows;
         int pendingProblems;
         long rowNo;
@@ -479,6 +487,9 @@ public final class H2ImportService implements ImportService {
 
         ImportResult execute() throws IOException, SQLException {
             c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET TIME ZONE 'UTC'"); // timestamps cast to days and hours in SQL are UTC ones, as in Java
+            }
             try {
                 begin();
                 try {
@@ -526,6 +537,7 @@ public final class H2ImportService implements ImportService {
                 closeQuietly(rowInsert);
                 closeQuietly(dailyInsert);
                 closeQuietly(problemInsert);
+                if (hourly != null) hourly.close();
                 c.close();
             }
         }
@@ -563,6 +575,7 @@ public final class H2ImportService implements ImportService {
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             problemInsert = c.prepareStatement("INSERT INTO import_problem (batch_id, seq, severity, line_no, column_name,"
                     + " cell_value, message) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            hourly = new HourlySeries(c, batchId, options.jdbcBatch());
         }
 
         // ---------------------------------------------------------------- the sink
@@ -601,6 +614,12 @@ public final class H2ImportService implements ImportService {
             try {
                 if (rowInsert != null) addRow(line, row, cost);
                 addRollup(day, line, row, cost);
+                if (HourlySeries.finerThanADay(line)) {
+                    BigDecimal best = line.billedCost() != null ? line.billedCost()
+                            : row == null ? null : cost != null ? cost : pricer.price(line, row, false).cost();
+                    hourly.add(line, row == null ? line.model() : row.modelId(), best);
+                    if (hourly.size() > options.rollupKeys()) hourly.write(Long.MAX_VALUE);
+                }
             } catch (SQLException e) {
                 throw fail(new WriteFailed(e));
             }
@@ -885,7 +904,13 @@ public final class H2ImportService implements ImportService {
         }
 
         void addRollup(LocalDate day, UsageLine l, PriceRow row, BigDecimal cost) throws SQLException {
-            if (latestDay == null || day.isAfter(latestDay)) latestDay = day;
+            if (latestDay == null || day.isAfter(latestDay)) {
+                // a new day in a file in time order: the days before it are complete, write them now (on this worker,
+                // beside the parsing) instead of all at the end
+                boolean flush = latestDay != null && rollups.size() >= Math.max(1, options.rollupKeys() / 25);
+                latestDay = day;
+                if (flush) flushRollups(false);
+            }
             long prompt = row == null || row.tiers().isEmpty() ? 0 : promptLength(l, row);
             PriceRow.Tiered tier = row == null || row.tiers().isEmpty() ? null : row.tierFor(prompt);
             long tierAbove = tier == null || tier.tier() == null ? -1 : tier.tier().aboveTokens();
@@ -914,8 +939,10 @@ public final class H2ImportService implements ImportService {
         }
 
         /**
-         * Writes rollups out. At the end everything; mid-file (too many combinations held) the days before the latest
-         * one seen, as files are mostly in time order, and everything when that frees too little.
+         * Writes rollups out. At the end everything; mid-file (a new day began, or too many combinations held) the
+         * days before the latest one seen, as files are mostly in time order, and everything when that frees too
+         * little. Rows go out sorted by day and provider so that consecutive index inserts, and the commit's pass
+         * over them, touch the same B-tree pages.
          */
         void flushRollups(boolean all) throws SQLException {
             int pending = 0;
@@ -924,10 +951,17 @@ public final class H2ImportService implements ImportService {
                 long older = rollups.keySet().stream().filter(k -> k.day.isBefore(latestDay)).count();
                 everything = older < rollups.size() / 2;
             }
+            List<Map.Entry<RollupKey, Totals>> out = new ArrayList<>(rollups.size());
             for (Iterator<Map.Entry<RollupKey, Totals>> it = rollups.entrySet().iterator(); it.hasNext(); ) {
                 Map.Entry<RollupKey, Totals> e = it.next();
+                if (!everything && !e.getKey().day.isBefore(latestDay)) continue;
+                out.add(e);
+                it.remove();
+            }
+            out.sort(WRITE_ORDER);
+            hourly.write(everything ? Long.MAX_VALUE : HourlySeries.hourOf(latestDay.atStartOfDay().toInstant(ZoneOffset.UTC)));
+            for (Map.Entry<RollupKey, Totals> e : out) {
                 RollupKey k = e.getKey();
-                if (!everything && !k.day.isBefore(latestDay)) continue;
                 Totals t = e.getValue();
                 if (rowInsert == null && k.modelId != null) {
                     PriceRow row = resolve(k.modelRaw, k.day);
@@ -956,7 +990,6 @@ public final class H2ImportService implements ImportService {
                 ps.setString(26, k.currency);
                 ps.setLong(27, t.sourceRows);
                 ps.addBatch();
-                it.remove();
                 if (++pending >= options.jdbcBatch()) {
                     ps.executeBatch();
                     pending = 0;
@@ -1012,6 +1045,8 @@ public final class H2ImportService implements ImportService {
                             + " GROUP BY batch_id, CAST(bucket_start AS DATE), provider, model_raw, model_id, org_name, team, project,"
                             + " agent, user_id, api_key, workspace, environment, feature, customer, tags, currency",
                             id, firstDay.atStartOfDay().atOffset(ZoneOffset.UTC), lastDay.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+                    deleteHours(id, firstDay, lastDay);
+                    rebuildHours(id, firstDay, lastDay);
                 } else {
                     // only daily rollups: whole days are replaced; say so when the earlier file had rows on a
                     // boundary day outside this file's period (they go with the day)
@@ -1036,11 +1071,43 @@ public final class H2ImportService implements ImportService {
                         }
                     }
                     update("DELETE FROM usage_daily WHERE batch_id = ? AND usage_day BETWEEN ? AND ?", id, firstDay, lastDay);
+                    deleteHours(id, firstDay, lastDay);
                 }
                 update("UPDATE import_batch SET replaced_rows = replaced_rows + ? WHERE id = ?", n, id);
                 replaced += n;
             }
             return replaced;
+        }
+
+        void deleteHours(long id, LocalDate firstDay, LocalDate lastDay) throws SQLException {
+            update("DELETE FROM usage_hourly WHERE batch_id = ? AND usage_hour >= ? AND usage_hour < ?", id,
+                    firstDay.atStartOfDay(), lastDay.plusDays(1).atStartOfDay());
+        }
+
+        /** The hourly series of a batch's kept rows on those days, summed again (as {@link HourlySeries} does). */
+        void rebuildHours(long id, LocalDate firstDay, LocalDate lastDay) throws SQLException {
+            String rows = " FROM (SELECT u.*, DATE_TRUNC(HOUR, CAST(u.bucket_start AS TIMESTAMP)) AS h,"
+                    + " u.uncached_input + u.cache_read + u.cache_write_5m + u.cache_write_1h AS input_tokens FROM usage_row u"
+                    + " WHERE u.batch_id = ? AND u.bucket_start >= ? AND u.bucket_start < ?"
+                    + " AND (u.bucket_end IS NULL OR DATEDIFF(SECOND, u.bucket_start, u.bucket_end) <= " + HourlySeries.MAX_BUCKET_SECONDS
+                    + ")) r";
+            String sums = ", SUM(requests), SUM(input_tokens), SUM(output_tokens), SUM(COALESCE(billed_cost, priced_cost, 0)),"
+                    + " SUM(CASE WHEN billed_cost IS NULL AND priced_cost IS NULL AND input_tokens + output_tokens > 0"
+                    + " THEN requests ELSE 0 END)";
+            String team = "NULLIF(team, '')";
+            String keyIfNoTeam = "CASE WHEN " + team + " IS NULL THEN NULLIF(%s, '') END";
+            String apiKey = String.format(keyIfNoTeam, "api_key");
+            String workspace = String.format(keyIfNoTeam, "workspace");
+            String model = "COALESCE(model_id, model_raw)";
+            Object from = firstDay.atStartOfDay().atOffset(ZoneOffset.UTC);
+            Object to = lastDay.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+            update(HourlySeries.INSERT.substring(0, HourlySeries.INSERT.indexOf(" VALUES"))
+                    + " SELECT batch_id, h, '" + HourlySeries.AGENT + "', NULLIF(agent, ''), NULL, NULL" + sums + rows
+                    + " GROUP BY batch_id, h, NULLIF(agent, '')"
+                    + " UNION ALL SELECT batch_id, h, '" + HourlySeries.TEAM + "', " + team + ", " + apiKey + ", " + workspace + sums
+                    + rows + " GROUP BY batch_id, h, " + team + ", " + apiKey + ", " + workspace
+                    + " UNION ALL SELECT batch_id, h, '" + HourlySeries.MODEL + "', " + model + ", NULL, NULL" + sums + rows
+                    + " GROUP BY batch_id, h, " + model, id, from, to, id, from, to, id, from, to);
         }
 
         long update(String sql, Object... params) throws SQLException {

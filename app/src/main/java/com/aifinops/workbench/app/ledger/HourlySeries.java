@@ -79,24 +79,47 @@ final class HourlySeries {
         Allocation a = l.allocation();
         long input = l.inputTokens();
         boolean unpriced = cost == null && input + l.outputTokens() > 0;
+        String agent = present(a.agent());
         String team = present(a.team());
-        add(new Key(hour, AGENT, present(a.agent()), null, null), l, input, cost, unpriced);
-        add(team != null ? new Key(hour, TEAM, team, null, null)
-                : new Key(hour, TEAM, null, present(a.apiKey()), present(a.workspace())), l, input, cost, unpriced);
-        add(new Key(hour, MODEL, model, null, null), l, input, cost, unpriced);
+        String apiKey = team == null ? present(a.apiKey()) : null;
+        String workspace = team == null ? present(a.workspace()) : null;
+        // consecutive lines often share an hour and a series (one agent's loop, one model): reuse the last sums
+        Sums s = agent == lastAgent && hour == lastHour ? lastAgentSums : null;
+        lastAgentSums = add(s != null ? s : sums(new Key(hour, AGENT, agent, null, null)), l, input, cost, unpriced);
+        s = team == lastTeam && apiKey == lastKey && workspace == lastWorkspace && hour == lastHour ? lastTeamSums : null;
+        lastTeamSums = add(s != null ? s : sums(new Key(hour, TEAM, team, apiKey, workspace)), l, input, cost, unpriced);
+        s = model == lastModel && hour == lastHour ? lastModelSums : null;
+        lastModelSums = add(s != null ? s : sums(new Key(hour, MODEL, model, null, null)), l, input, cost, unpriced);
+        lastHour = hour;
+        lastAgent = agent;
+        lastTeam = team;
+        lastKey = apiKey;
+        lastWorkspace = workspace;
+        lastModel = model;
     }
 
-    private void add(Key k, UsageLine l, long input, BigDecimal cost, boolean unpriced) {
+    // the last line's series, compared by identity (readers hand out one String per repeated value; a miss only
+    // costs a lookup)
+    private long lastHour = Long.MIN_VALUE;
+    private String lastAgent, lastTeam, lastKey, lastWorkspace, lastModel;
+    private Sums lastAgentSums, lastTeamSums, lastModelSums;
+
+    private Sums sums(Key k) {
         Sums s = sums.get(k);
         if (s == null) {
             s = new Sums();
             sums.put(k, s);
         }
+        return s;
+    }
+
+    private static Sums add(Sums s, UsageLine l, long input, BigDecimal cost, boolean unpriced) {
         s.requests += l.requests();
         s.input += input;
         s.output += l.outputTokens();
         if (cost != null) s.cost = s.cost.add(cost);
         if (unpriced) s.unpriced += l.requests();
+        return s;
     }
 
     int size() {
@@ -105,6 +128,7 @@ final class HourlySeries {
 
     /** Writes the hours before {@code beforeHour} (hours since the epoch; {@link Long#MAX_VALUE} for all). */
     void write(long beforeHour) throws SQLException {
+        lastHour = Long.MIN_VALUE; // the cached sums may be written and removed below
         List<Map.Entry<Key, Sums>> out = new ArrayList<>();
         for (Iterator<Map.Entry<Key, Sums>> it = sums.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Key, Sums> e = it.next();

@@ -3,6 +3,8 @@ package com.aifinops.workbench.app.analysis;
 import com.aifinops.workbench.app.cli.CliRun;
 import com.aifinops.workbench.app.store.Database;
 import com.aifinops.workbench.model.analysis.Showback;
+import com.aifinops.workbench.model.analysis.ShowbackStatements;
+import com.aifinops.workbench.views.spend.StatementViewModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
@@ -266,6 +268,28 @@ class ShowbackTest {
                     && !x.get("list_usd").isEmpty()).map(x -> new BigDecimal(x.get("list_usd"))).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertEquals(list, classes, team + " token classes add up to the printed list price");
         }
+    }
+
+    @Test
+    void theSpendScreensStatementActionWritesTheLedgersStatement() throws Exception {
+        try (Database d = Database.open(Path.of(db))) {
+            StatementViewModel vm = new StatementViewModel(new ShowbackFiles(d), Runnable::run, Runnable::run);
+            vm.defaults("team=support", null, java.time.LocalDate.of(2026, 6, 30));
+            vm.loadTeams();
+            assertEquals(List.of(StatementViewModel.ALL_TEAMS, "search", "support", "unallocated"), vm.teams());
+            vm.formatProperty().set(ShowbackStatements.Format.CSV);
+            vm.save(dir.resolve("support june"), p -> { });
+            assertEquals("Saved " + dir.resolve("support june.csv"), vm.statusProperty().get());
+        }
+        List<CSVRecord> rows;
+        try (Reader in = Files.newBufferedReader(dir.resolve("support june.csv"), StandardCharsets.UTF_8);
+             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+            rows = p.getRecords();
+        }
+        assertEquals(List.of("support"), rows.stream().map(x -> x.get("team")).distinct().toList());
+        assertEquals("0.53", find(rows, "support", "total", "usage").get("cost_usd"));   // 0.525 half-up
+        assertEquals("600.00", find(rows, "support", "total", "usage").get("change_pct"));
+        assertEquals("0.1010", find(rows, "support", "outcome", "team:support per resolved").get("note").split("with harness ")[1]);
     }
 
     private static CSVRecord find(List<CSVRecord> rows, String team, String section, String item) {

@@ -6,8 +6,10 @@ import com.aifinops.workbench.model.analysis.Showback.ClassLine;
 import com.aifinops.workbench.model.analysis.Showback.Line;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellUtil;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -153,6 +155,7 @@ public final class ShowbackExport {
         money(total, 1, all.get(0).ledgerCost(), st.moneyBold);
         sh.createFreezePane(1, 3);
         ExcelWorkbookExport.widths(sh, 24, 14, 10, 16, 14, 10, 14, 14, 14, 16);
+        printable(sh);
     }
 
     /** One team's sheet. */
@@ -213,13 +216,23 @@ public final class ShowbackExport {
                     text(row, 1, o.outcome(), null);
                     money(row, 2, BigDecimal.valueOf(o.count()), st.count);
                     money(row, 3, o.cost(), st.money);
-                    money(row, 4, o.perOutcome(), st.price);
+                    perOutcome(row, 4, o.perOutcome());
                     money(row, 5, o.harness(), st.money);
-                    money(row, 6, o.perOutcomeWithHarness(), st.price);
+                    perOutcome(row, 6, o.perOutcomeWithHarness());
                 }
             }
             sh.createFreezePane(0, 1);
             ExcelWorkbookExport.widths(sh, 34, 14, 14, 14, 14, 14, 14, 16, 14, 10);
+            printable(sh);
+        }
+
+        /** Cost per outcome to 4 decimals, as rounded. */
+        private void perOutcome(Row row, int c, BigDecimal v) {
+            money(row, c, v, st.price);
+            if (v != null) {
+                CellUtil.setCellStyleProperty(row.getCell(c), CellUtil.DATA_FORMAT,
+                        row.getSheet().getWorkbook().createDataFormat().getFormat("\"$\"#,##0.0000"));
+            }
         }
 
         private void figure(String label, BigDecimal v, CellStyle style) {
@@ -298,7 +311,7 @@ public final class ShowbackExport {
     /** A number cell, or an empty one for an unknown amount (never a silent 0). */
     private static void money(Row row, int c, BigDecimal v, CellStyle style) {
         if (v == null) {
-            text(row, c, "—", null);
+            marker(row, c, "—");
             return;
         }
         Cell cell = row.createCell(c);
@@ -308,19 +321,40 @@ public final class ShowbackExport {
 
     private static void fraction(Row row, int c, BigDecimal share, ExcelWorkbookExport.Styles st) {
         if (share == null) {
-            text(row, c, "—", null);
+            marker(row, c, "—");
             return;
         }
-        // rounded to the 0.01 % shown, so the cell holds what it displays
-        money(row, c, share.setScale(4, java.math.RoundingMode.HALF_UP), st.percent);
+        // the percentage to 2 decimals (0.01 %), as the CSV and the text print it
+        percentCell(row, c, share.setScale(4, java.math.RoundingMode.HALF_UP), st);
     }
 
     private static void changePercent(Row row, int c, Showback.Change ch, ExcelWorkbookExport.Styles st) {
         if (ch.percent() == null) {
-            text(row, c, ch.isNew() ? "new" : "—", null);
+            marker(row, c, ch.isNew() ? "new" : "—");
         } else {
-            money(row, c, ch.percent().movePointLeft(2).setScale(4, java.math.RoundingMode.HALF_UP), st.percent);
+            percentCell(row, c, ch.percent().movePointLeft(2).setScale(4, java.math.RoundingMode.HALF_UP), st);
         }
+    }
+
+    /** A fraction shown as a percentage to 2 decimals, as the CSV and the text print it. */
+    private static void percentCell(Row row, int c, BigDecimal fraction, ExcelWorkbookExport.Styles st) {
+        money(row, c, fraction, st.percent);
+        CellUtil.setCellStyleProperty(row.getCell(c), CellUtil.DATA_FORMAT,
+                row.getSheet().getWorkbook().createDataFormat().getFormat("0.00%"));
+    }
+
+    /** "—" for unknown, "new" for a change from nothing: text, right-aligned in a column of figures. */
+    private static void marker(Row row, int c, String v) {
+        text(row, c, v, null);
+        CellUtil.setAlignment(row.getCell(c), HorizontalAlignment.RIGHT);
+    }
+
+    /** Landscape, one page wide, for printing the monthly review. */
+    private static void printable(Sheet sh) {
+        sh.getPrintSetup().setLandscape(true);
+        sh.setFitToPage(true);
+        sh.getPrintSetup().setFitWidth((short) 1);
+        sh.getPrintSetup().setFitHeight((short) 0);
     }
 
     private static String unique(Set<String> names, String wanted) {

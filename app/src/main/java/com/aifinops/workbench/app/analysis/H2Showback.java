@@ -60,9 +60,10 @@ public final class H2Showback {
         return List.copyOf(out);
     }
 
-    /** The statement of one team. */
+    /** The statement of one team; "(unallocated)" is the usage without a team, like "unallocated". */
     public Showback statement(String team, YearMonth month) throws Exception {
-        return build(List.of(team), month, rows(month, team)).get(0);
+        String t = team.strip().equalsIgnoreCase("(" + Dimension.UNALLOCATED + ")") ? Dimension.UNALLOCATED : team.strip();
+        return build(List.of(t), month, rows(month, t)).get(0);
     }
 
     /** One statement per team with spend in the month or the month before, in team order. */

@@ -208,7 +208,8 @@ class ShowbackTest {
         Showback.OutcomeCost resolved = s.outcomes().get(0);
         eq("0.021", resolved.perOutcome(), "0.525 / 25");
         eq("0.101", resolved.perOutcomeWithHarness(), "(0.525 + 2) / 25");
-        Showback un = statement("unallocated");
+        Showback un = statement("(unallocated)");
+        assertEquals("unallocated", un.team(), "the ledger's name for usage without a team");
         eq("0.02", un.total().cost(), "hk-zed");
         assertTrue(un.change().isNew());
         eq("0.016", un.total().contracted(), "0.02 × 0.8");

@@ -2,6 +2,7 @@ package com.aifinops.workbench.app;
 
 import com.aifinops.workbench.app.analysis.H2DashboardQuery;
 import com.aifinops.workbench.app.analysis.H2SpendQuery;
+import com.aifinops.workbench.app.analysis.ShowbackFiles;
 import com.aifinops.workbench.app.catalog.CatalogService;
 import com.aifinops.workbench.app.document.Autosaver;
 import com.aifinops.workbench.app.document.WorkbookDocument;
@@ -231,7 +232,9 @@ public final class WorkbenchApp extends Application {
                 : new H2SpendQuery(database);
         Executor background = AnalysisScreens.thread("spend-query");
         spendModel = new SpendViewModel(q, background, Platform::runLater);
-        return new SpendView(spendModel);
+        SpendView v = new SpendView(spendModel);
+        v.setStatements(database == null ? null : new ShowbackFiles(database), background);
+        return v;
     }
 
     private SpendViewModel spendModel;

@@ -31,7 +31,7 @@ public final class Cli {
                 new TcoCommand(), new CommitCommand(),
                 new ImportCommand(), new BatchesCommand(), new MappingCommand(),
                 new ReportCommand(), new BudgetCommand(), new AnomaliesCommand(), new ReconcileCommand(),
-                new InvoiceCommand(), new AllocationCommand(), new UnitCommand(), new SharedCostCommand(), new GovernanceCommand()));
+                new InvoiceCommand(), new AllocationCommand(), new UnitCommand(), new SharedCostCommand(), new GovernanceCommand(), new ShowbackCommand()));
     }
 
     public int run(String[] args, PrintStream out, PrintStream err) {

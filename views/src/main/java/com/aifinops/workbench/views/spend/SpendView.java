@@ -3,6 +3,7 @@ package com.aifinops.workbench.views.spend;
 import com.aifinops.workbench.model.Usd;
 import com.aifinops.workbench.model.analysis.Dimension;
 import com.aifinops.workbench.model.analysis.ReportRow;
+import com.aifinops.workbench.model.analysis.ShowbackStatements;
 import com.aifinops.workbench.model.analysis.SpendReport;
 import com.aifinops.workbench.views.common.ChartStyle;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -34,6 +35,7 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -52,6 +54,10 @@ public final class SpendView extends BorderPane {
     private final DefaultCategoryDataset dataset = new DefaultCategoryDataset();
     private final TableView<ReportRow> table = new TableView<>();
     private final JFreeChart chart;
+    private final Button statement = new Button("Statement…");
+    private final Label statementStatus = new Label();
+    private ShowbackStatements statements;
+    private Executor statementThread;
 
     public SpendView(SpendViewModel vm) {
         this.vm = vm;
@@ -68,7 +74,8 @@ public final class SpendView extends BorderPane {
         error.setId("spendError");
         error.getStyleClass().add("error-text");
         error.textProperty().bind(vm.errorProperty());
-        VBox body = new VBox(8, viewer, new HBox(16, total, error), table);
+        statementStatus.setId("spendStatementStatus");
+        VBox body = new VBox(8, viewer, new HBox(16, total, error, statementStatus), table);
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox.setVgrow(viewer, Priority.SOMETIMES);
         body.setPadding(new Insets(8, 12, 12, 12));
@@ -80,6 +87,25 @@ public final class SpendView extends BorderPane {
 
     public JFreeChart chart() {
         return chart;
+    }
+
+    /**
+     * Shows the "Statement…" action, which saves a showback statement (team and month defaulting to this screen's
+     * filter and period) through {@code service}, working on {@code background}.
+     */
+    public void setStatements(ShowbackStatements service, Executor background) {
+        this.statements = service;
+        this.statementThread = background;
+        statement.setVisible(service != null);
+        statement.setManaged(service != null);
+    }
+
+    /** The view model of a new Statement dialog, with this screen's filter and period as defaults. */
+    StatementViewModel statementModel() {
+        StatementViewModel m = new StatementViewModel(statements, statementThread, javafx.application.Platform::runLater);
+        m.defaults(vm.filterProperty().get(), vm.fromProperty().get(), vm.toProperty().get());
+        statementStatus.textProperty().bind(m.statusProperty());
+        return m;
     }
 
     private FlowPane createFilters() {
@@ -111,8 +137,11 @@ public final class SpendView extends BorderPane {
         to.setPrefWidth(130);
         filter.setPrefWidth(170);
         // a flow, not a row: on a narrow window the filters wrap instead of truncating their labels
+        statement.setId("spendStatement");
+        statement.setOnAction(e -> StatementDialog.run(getScene().getWindow(), statementModel()));
+        setStatements(null, null);
         FlowPane bar = new FlowPane(8, 6, label("From"), from, label("to"), to, label("Stack by"), stack, label("per"), grain,
-                label("Table by"), group, filter, apply);
+                label("Table by"), group, filter, apply, statement);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(12, 12, 4, 12));
         return bar;

@@ -205,12 +205,15 @@ public final class SpendRowsView extends BorderPane {
         return b.append("\r\n").toString();
     }
 
-    /** A value as copies and exports carry it: amounts exact, nothing rounded, empty for none. */
-    private static String exact(Object v) {
+    /**
+     * A value as copies and exports carry it: amounts exact, nothing rounded, at least to the cent (the ledger's
+     * DECFLOAT gives 9.00 back as 9); empty for none.
+     */
+    static String exact(Object v) {
         if (v == null) {
             return "";
         }
-        return v instanceof BigDecimal d ? d.toPlainString() : v.toString();
+        return v instanceof BigDecimal d ? (d.scale() < 2 ? d.setScale(2) : d).toPlainString() : v.toString();
     }
 
     /** The window that shows drill-downs, one per owner, reused and brought to the front by each new one. */

@@ -98,7 +98,7 @@ class GovernanceScreenTest {
         @SuppressWarnings("unchecked")
         TableView<Governance.Finding> findings = robot.lookup("#governanceFindings").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> keys.getItems().size() == 3 && findings.getItems().size() == 3);
-        assertEquals("3 findings: 1 key with spend and no owner, 1 unused key, 1 model outside the approved list",
+        assertEquals("3 findings: 1 key with spend and no owner, 1 unused key, 1 model outside an approved list",
                 robot.lookup("#governanceSummary").queryAs(Label.class).getText());
         Governance.Finding noOwner = findings.getItems().get(0);
         assertEquals(Governance.Kind.NO_OWNER, noOwner.kind());

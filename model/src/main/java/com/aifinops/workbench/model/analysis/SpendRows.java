@@ -46,8 +46,9 @@ public record SpendRows(Filter filter, List<DailyRollup> rows, long matched, Rep
      */
     public record Filter(LocalDate from, LocalDate to, Map<Dimension, String> equal, Map<Dimension, Set<String>> excluded) {
         public Filter {
-            equal = Map.copyOf(equal);
-            excluded = Map.copyOf(excluded);
+            // in the order given: the title reads as the screen's filter, then what was clicked
+            equal = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(equal));
+            excluded = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(excluded));
         }
 
         public static Filter of(LocalDate from, LocalDate to, Map<Dimension, String> equal) {
@@ -75,7 +76,7 @@ public record SpendRows(Filter filter, List<DailyRollup> rows, long matched, Rep
         /** {@code team=support · model≠gpt-5.5,o3 · 2026-02-01 … 2026-02-10}, for a window title. */
         public String describe() {
             List<String> parts = new ArrayList<>();
-            new LinkedHashMap<>(equal).forEach((d, v) -> parts.add(d.label() + "=" + v));
+            equal.forEach((d, v) -> parts.add(d.label() + "=" + v));
             excluded.forEach((d, v) -> parts.add(d.label() + " not " + String.join(", ", new java.util.TreeSet<>(v))));
             String period = from == null && to == null ? "all days"
                     : Objects.equals(from, to) ? String.valueOf(from)

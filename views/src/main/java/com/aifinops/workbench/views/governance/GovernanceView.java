@@ -76,15 +76,20 @@ public final class GovernanceView extends BorderPane {
                 keys, title("Approved models", "per environment; spend on other models is outside the list (environments without a list are not governed)"),
                 environments, createApprovalEditor());
         VBox.setVgrow(keys, Priority.ALWAYS);
-        findings.setPrefHeight(150);
-        findings.setMinHeight(90);
-        keys.setMinHeight(150);
-        environments.setPrefHeight(130);
-        environments.setMinHeight(90);
+        findings.setFixedCellSize(24);
+        environments.setFixedCellSize(24);
+        // the short tables keep their fitted height; the key inventory takes what is left
+        findings.setMinHeight(Region.USE_PREF_SIZE);
+        environments.setMinHeight(Region.USE_PREF_SIZE);
+        keys.setPrefHeight(160);
+        keys.setMinHeight(120);
         body.setPadding(new Insets(4, 12, 12, 12));
         setCenter(body);
         vm.findings().addListener((javafx.collections.ListChangeListener<Governance.Finding>) c -> showSummary());
-        vm.environments().addListener((javafx.collections.ListChangeListener<Governance.EnvironmentRow>) c -> fillModels());
+        vm.environments().addListener((javafx.collections.ListChangeListener<Governance.EnvironmentRow>) c -> {
+            fillModels();
+            fitRows(environments, 5);
+        });
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (UNDO.match(e) && vm.canUndoProperty().get() && !(e.getTarget() instanceof TextInputControl)) {
                 vm.undo();
@@ -132,17 +137,35 @@ public final class GovernanceView extends BorderPane {
         Map<Governance.Kind, Long> n = vm.findings().stream().collect(Collectors.groupingBy(Governance.Finding::kind,
                 () -> new EnumMap<>(Governance.Kind.class), Collectors.counting()));
         summary.setText(vm.findings().size() + (vm.findings().size() == 1 ? " finding: " : " findings: ")
-                + n.entrySet().stream().map(e -> e.getValue() + " " + kindText(e.getKey())).collect(Collectors.joining(", ")));
+                + n.entrySet().stream().map(e -> e.getValue() + " " + kindText(e.getKey(), e.getValue() != 1)).collect(Collectors.joining(", ")));
+        fitRows(findings, 6);
     }
 
-    static String kindText(Governance.Kind k) {
+    static String kindText(Governance.Kind k, boolean plural) {
         return switch (k) {
-            case NO_OWNER -> "key with spend and no owner";
-            case UNUSED -> "unused key";
-            case ENVIRONMENT_DRIFT -> "spend outside the declared environment";
-            case SPEND_SURGE -> "spend surge beyond the declared use";
-            case UNAPPROVED_MODEL -> "model outside the approved list";
+            case NO_OWNER -> plural ? "keys with spend and no owner" : "key with spend and no owner";
+            case UNUSED -> plural ? "unused keys" : "unused key";
+            case ENVIRONMENT_DRIFT -> plural ? "keys spending outside their declared environment" : "key spending outside its declared environment";
+            case SPEND_SURGE -> plural ? "keys spending beyond their declared load" : "key spending beyond its declared load";
+            case UNAPPROVED_MODEL -> plural ? "models outside an approved list" : "model outside an approved list";
         };
+    }
+
+    /** The short name a key's findings column shows. */
+    static String shortText(Governance.Kind k) {
+        return switch (k) {
+            case NO_OWNER -> "no owner";
+            case UNUSED -> "unused";
+            case ENVIRONMENT_DRIFT -> "env drift";
+            case SPEND_SURGE -> "surge";
+            case UNAPPROVED_MODEL -> "unapproved model";
+        };
+    }
+
+    /** Sizes a short table to its rows (at most {@code max} before it scrolls), so the key inventory gets the rest. */
+    private static void fitRows(TableView<?> t, int max) {
+        int n = Math.max(1, Math.min(max, t.getItems().size()));
+        t.setPrefHeight(28 + n * 24 + 4);
     }
 
     private void createFindings() {
@@ -208,7 +231,7 @@ public final class GovernanceView extends BorderPane {
             keys.getColumns().add(c);
         }
         TableColumn<GovernanceViewModel.KeyLine, String> found = text("findings", l -> l.findings().stream().sorted()
-                .map(k -> k.label().replace('_', ' ')).collect(Collectors.joining(", ")));
+                .map(GovernanceView::shortText).collect(Collectors.joining(", ")));
         found.setStyle("-fx-text-fill: #b00020;");
         keys.getColumns().add(found);
     }

@@ -42,7 +42,8 @@ import java.util.function.Function;
 /**
  * The ledger rows behind a figure: one line per daily rollup with the allocation the rules gave it, sortable by any
  * column, with a total line over every row that matched (so it equals the figure clicked to the cent, also when the
- * list is cut at {@link SpendRows#LIMIT}). Ctrl+C copies the selected rows (all when none is selected) as
+ * list is cut at {@link SpendRows#LIMIT}). The table puts the amounts first; copies and exports keep the ledger's
+ * order (day, provider, model, allocation, tags, requests, token classes, priced, billed, cost). Ctrl+C copies the selected rows (all when none is selected) as
  * tab-separated text with a header line; Export CSV… writes every listed row. Copies and exports carry exact
  * amounts, the table shows cents.
  */
@@ -79,11 +80,15 @@ public final class SpendRowsView extends BorderPane {
             money("billed", DailyRollup::billedCost),
             money("cost", DailyRollup::cost));
 
+    /** The table's order: the amounts next to the day and model, so they show without scrolling. */
+    static final List<String> DISPLAY_ORDER = List.of("day", "provider", "model", "cost", "billed", "priced", "requests", "org", "team",
+            "project", "agent", "user", "api key", "workspace", "environment", "feature", "customer", "tags", "uncached input",
+            "cache read", "cache write 5m", "cache write 1h", "output", "reasoning");
+
     private final TableView<DailyRollup> table = new TableView<>();
     private final Label title = new Label();
     private final Label total = new Label();
     private final Label showing = new Label();
-    private SpendRows current;
 
     public SpendRowsView() {
         title.setId("drillTitle");
@@ -97,8 +102,9 @@ public final class SpendRowsView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No rows"));
-        for (Column c : COLUMNS) {
-            table.getColumns().add(column(c));
+        table.setTableMenuButtonVisible(true);
+        for (String t : DISPLAY_ORDER) {
+            table.getColumns().add(column(COLUMNS.stream().filter(c -> c.title().equals(t)).findFirst().orElseThrow()));
         }
         table.setOnKeyPressed(e -> {
             if (COPY.match(e)) {
@@ -124,10 +130,17 @@ public final class SpendRowsView extends BorderPane {
 
     /** Shows a drill-down's rows. */
     public void show(SpendViewModel.Drill d) {
-        current = d.rows();
-        title.setText(d.title() + "  (" + d.rows().filter().describe() + ")");
+        title.setText(d.rows().filter().describe());
         table.getSortOrder().clear();
         table.getItems().setAll(d.rows().rows());
+        // a column no listed row fills (no customer, no 1-hour cache writes) is hidden; the table menu shows it
+        // again, and copies and exports always carry every column
+        for (int i = 0; i < DISPLAY_ORDER.size(); i++) {
+            String t = DISPLAY_ORDER.get(i);
+            Column c = COLUMNS.stream().filter(x -> x.title().equals(t)).findFirst().orElseThrow();
+            table.getColumns().get(i).setVisible(d.rows().rows().isEmpty() || d.rows().rows().stream().map(c.value())
+                    .anyMatch(v -> v != null && !(v instanceof Long n && n == 0L)));
+        }
         ReportRow t = d.rows().total();
         total.setText(totalLine(d.rows()));
         showing.setText(d.rows().cut() ? String.format("showing %,d of %,d rows (the total covers all %,d)", d.rows().rows().size(),
@@ -238,7 +251,7 @@ public final class SpendRowsView extends BorderPane {
                 stage.setScene(scene);
             }
             view.show(d);
-            stage.setTitle("Rows · " + d.title());
+            stage.setTitle("Rows · " + d.rows().filter().describe());
             stage.show();
             stage.toFront();
         }
@@ -263,7 +276,7 @@ public final class SpendRowsView extends BorderPane {
         if (c.figure()) {
             col.setStyle("-fx-alignment: CENTER-RIGHT;");
         }
-        col.setPrefWidth(c.figure() ? 96 : c.title().equals("tags") ? 160 : 110);
+        col.setPrefWidth(c.figure() ? 92 : c.title().equals("tags") ? 150 : c.title().equals("model") ? 130 : 96);
         return col;
     }
 

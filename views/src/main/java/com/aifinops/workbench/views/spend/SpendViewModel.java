@@ -69,10 +69,10 @@ public final class SpendViewModel {
     }
 
     /**
-     * Rows behind a figure: what was clicked (for the window's title), the figure itself as the report showed it
-     * (exact; null when the drill-down did not start from one) and the rows.
+     * Rows behind a figure: the figure as the report showed it (exact; null when the drill-down did not start from
+     * one) and the rows, whose filter says what was clicked.
      */
-    public record Drill(String title, BigDecimal figure, SpendRows rows) {
+    public record Drill(BigDecimal figure, SpendRows rows) {
     }
 
     /**
@@ -254,7 +254,7 @@ public final class SpendViewModel {
         } else {
             equal.put(s.stack(), series);
         }
-        drill(s.stack().label() + " " + series + " · " + period, s.chart().cost(period, series),
+        drill(s.chart().cost(period, series),
                 new SpendRows.Filter(days[0], days[1], equal, excluded));
     }
 
@@ -272,14 +272,14 @@ public final class SpendViewModel {
         } else {
             equal.put(s.group(), value);
         }
-        drill(s.group().label() + " " + value, row.cost(), new SpendRows.Filter(days[0], days[1], equal, Map.of()));
+        drill(row.cost(), new SpendRows.Filter(days[0], days[1], equal, Map.of()));
     }
 
     /** Every row of the shown period and filter (the total line's figure). */
     public void drillShown() {
         Shown s = shown;
         if (s != null) {
-            drill("all rows", null, new SpendRows.Filter(s.from(), s.to(), s.filters(), Map.of()));
+            drill(null, new SpendRows.Filter(s.from(), s.to(), s.filters(), Map.of()));
         }
     }
 
@@ -292,10 +292,10 @@ public final class SpendViewModel {
             error.set(e.getMessage());
             return;
         }
-        drill(filterText == null || filterText.isBlank() ? "all rows" : filterText, null, new SpendRows.Filter(from, to, filters, Map.of()));
+        drill(null, new SpendRows.Filter(from, to, filters, Map.of()));
     }
 
-    private void drill(String title, BigDecimal figure, SpendRows.Filter filter) {
+    private void drill(BigDecimal figure, SpendRows.Filter filter) {
         if (rowsQuery == null) {
             error.set("This ledger cannot list its rows");
             return;
@@ -306,7 +306,7 @@ public final class SpendViewModel {
                 SpendRows found = rowsQuery.rows(filter, SpendRows.LIMIT);
                 fx.accept(() -> {
                     if (gen == drillGeneration.get()) {
-                        rows.set(new Drill(title, figure, found));
+                        rows.set(new Drill(figure, found));
                     }
                 });
             } catch (Exception e) {

@@ -15,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +22,9 @@ import java.util.Set;
 /**
  * The {@code usage_daily} rows behind a figure, with the rules joined in as the reports join them ({@link LedgerSql}),
  * so the rows' team and project and the sums are the report's. Without tag conditions one query counts and sums
- * every match and another lists the costliest {@code limit} of them; tags are stored as text, so a tag condition
- * reads the matches of the other conditions and filters them here.
+ * every match and another lists them with a LIMIT: ordered by cost when they all fit, else by day, which the day
+ * index serves without sorting (ordering a year of rows by their DECFLOAT cost takes H2 seconds; by day, a tenth of
+ * one). Tags are stored as text, so a tag condition reads the matches of the other conditions and filters them here.
  */
 public final class H2SpendRows implements SpendRowsQuery {
     /** Team and project as the rules resolve them, without the 'unallocated' of the report expressions. */
@@ -34,7 +34,10 @@ public final class H2SpendRows implements SpendRowsQuery {
             + " u.agent, u.user_id, u.api_key, u.workspace, u.environment, u.feature, u.customer, u.tags, u.requests,"
             + " u.uncached_input, u.cache_read, u.cache_write_5m, u.cache_write_1h, u.output_tokens, u.reasoning_tokens,"
             + " u.priced_cost, u.billed_cost";
-    private static final String ORDER = " ORDER BY " + LedgerSql.COST + " DESC, u.usage_day, u.provider, u.model_raw, u.team, u.project, u.agent, u.api_key, u.user_id, u.batch_id";
+    private static final String COSTLIEST = " ORDER BY " + LedgerSql.COST + " DESC, u.usage_day, u.provider, u.model_raw, u.team, u.project,"
+            + " u.agent, u.api_key, u.user_id, u.batch_id";
+    /** A single key, so that H2 walks the day index and stops at the LIMIT. */
+    private static final String EARLIEST = " ORDER BY u.usage_day";
 
     private final Connection c;
 
@@ -50,7 +53,7 @@ public final class H2SpendRows implements SpendRowsQuery {
                 || filter.excluded().keySet().stream().anyMatch(d -> d.kind() == Dimension.Kind.TAG);
         if (tags) {
             List<DailyRollup> matching = new ArrayList<>();
-            for (DailyRollup r : list(where + ORDER, params)) {
+            for (DailyRollup r : list(where + EARLIEST, params)) {
                 if (filter.matches(r, r.allocation())) {
                     matching.add(r);
                 }
@@ -71,7 +74,11 @@ public final class H2SpendRows implements SpendRowsQuery {
         }
         List<Object> limited = new ArrayList<>(params);
         limited.add(limit);
-        return new SpendRows(filter, list(where + ORDER + " LIMIT ?", limited), matched, total);
+        List<DailyRollup> listed = list(where + (matched <= limit ? COSTLIEST : EARLIEST) + " LIMIT ?", limited);
+        if (matched > limit) {
+            listed.sort(SpendRows.COSTLIEST_FIRST);
+        }
+        return new SpendRows(filter, listed, matched, total);
     }
 
     private static String where(SpendRows.Filter f, List<Object> params) {

@@ -57,11 +57,17 @@ class SpendRowsQueryTest {
         assertEquals(0, new BigDecimal("146.544").compareTo(r.total().cost()));
         // requests: triage 40 × 100 + 1,000; reply 10 × 300; coder 50 + 60 + 1
         assertEquals(5000 + 3000 + 111, r.total().requests());
-        // costliest first: the loop day ($10.00), then reply days ($9.00) in day order
-        assertEquals(ScreenLedger.LOOP_DAY, r.rows().get(0).day());
-        assertEquals(LocalDate.of(2026, 2, 1), r.rows().get(1).day());
-        assertEquals("reply", r.rows().get(1).allocation().agent());
-        assertEquals(LocalDate.of(2026, 2, 4), r.rows().get(4).day());
+        // cut: the rows of the earliest days, triage on 2026-01-01 … 01-05 ($1.00 each)
+        assertEquals(List.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 3), LocalDate.of(2026, 1, 4),
+                LocalDate.of(2026, 1, 5)), r.rows().stream().map(DailyRollup::day).toList());
+        // all of them fit: costliest first, the loop day ($10.00), then reply days ($9.00) in day order
+        SpendRows all = rows.rows(SpendRows.Filter.of(null, null, Map.of()), 100);
+        assertFalse(all.cut());
+        assertEquals(ScreenLedger.LOOP_DAY, all.rows().get(0).day());
+        assertEquals(LocalDate.of(2026, 2, 1), all.rows().get(1).day());
+        assertEquals("reply", all.rows().get(1).allocation().agent());
+        assertEquals(LocalDate.of(2026, 2, 4), all.rows().get(4).day());
+        assertEquals(r.total(), all.total(), "the same sums, cut or not");
     }
 
     @Test
@@ -99,6 +105,7 @@ class SpendRowsQueryTest {
         SpendRows h2All = rows.rows(SpendRows.Filter.of(null, null, Map.of()), 5);
         assertEquals(h2All.matched(), memAll.matched());
         assertEquals(0, h2All.total().cost().compareTo(memAll.total().cost()));
-        assertFalse(h2All.rows().isEmpty());
+        assertEquals(h2All.rows().stream().map(DailyRollup::day).toList(), memAll.rows().stream().map(DailyRollup::day).toList(),
+                "both list the earliest days");
     }
 }

@@ -46,7 +46,6 @@ public final class InMemorySpendQuery implements SpendQuery, SpendRowsQuery {
                 kept.add(withAllocation(r, a));
             }
         }
-        kept.sort(SpendRows.COSTLIEST_FIRST);
         return SpendRows.of(filter, kept, limit);
     }
 

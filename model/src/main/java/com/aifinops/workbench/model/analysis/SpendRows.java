@@ -16,7 +16,9 @@ import java.util.Set;
  * with the allocation rules applied, at most a limit of them, and the total over every row that matched, so the
  * total equals the figure even when the list is cut.
  *
- * @param rows    the first rows (costliest first), each with its allocation as the rules resolve it
+ * @param rows    the rows listed, costliest first, each with its allocation as the rules resolve it: every match, or
+ *                when more than the limit matched, those of the earliest days (a ledger orders by day cheaply, not
+ *                by cost)
  * @param matched how many rows matched in all ({@code >= rows.size()})
  * @param total   the sums over all {@code matched} rows, as {@link SpendReport} counts them (keys empty)
  */
@@ -86,18 +88,18 @@ public record SpendRows(Filter filter, List<DailyRollup> rows, long matched, Rep
         }
     }
 
-    /** Keeps the first {@code limit} of rows already filtered and ordered, summing all of them. */
-    public static SpendRows of(Filter filter, Iterable<DailyRollup> matching, int limit) {
-        List<DailyRollup> kept = new ArrayList<>();
+    /** Sums every row already filtered; lists them all, or the {@code limit} of the earliest days, costliest first. */
+    public static SpendRows of(Filter filter, List<DailyRollup> matching, int limit) {
         ReportRow total = SpendReport.empty(List.of());
-        long n = 0;
         for (DailyRollup r : matching) {
-            n++;
             total = total.plus(SpendReport.of(r, List.of()));
-            if (kept.size() < limit) {
-                kept.add(r);
-            }
         }
-        return new SpendRows(filter, kept, n, total);
+        List<DailyRollup> kept = new ArrayList<>(matching);
+        if (kept.size() > limit) {
+            kept.sort(java.util.Comparator.comparing(DailyRollup::day));
+            kept = new ArrayList<>(kept.subList(0, limit));
+        }
+        kept.sort(COSTLIEST_FIRST);
+        return new SpendRows(filter, kept, matching.size(), total);
     }
 }

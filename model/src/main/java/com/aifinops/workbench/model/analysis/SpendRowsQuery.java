@@ -7,8 +7,9 @@ package com.aifinops.workbench.model.analysis;
 public interface SpendRowsQuery {
 
     /**
-     * The daily rollups that match {@code filter}, allocation rules applied, costliest first; at most {@code limit}
-     * of them, with the count and the sums over all that matched.
+     * The daily rollups that match {@code filter}, allocation rules applied, costliest first: all of them, or when
+     * more than {@code limit} match, the {@code limit} of the earliest days; with the count and the sums over all
+     * that matched.
      */
     SpendRows rows(SpendRows.Filter filter, int limit) throws Exception;
 }

@@ -143,8 +143,8 @@ public final class SpendRowsView extends BorderPane {
         }
         ReportRow t = d.rows().total();
         total.setText(totalLine(d.rows()));
-        showing.setText(d.rows().cut() ? String.format("showing %,d of %,d rows (the total covers all %,d)", d.rows().rows().size(),
-                d.rows().matched(), d.rows().matched()) : "");
+        showing.setText(d.rows().cut() ? String.format("showing %,d of %,d rows, those of the earliest days (the total covers all %,d)",
+                d.rows().rows().size(), d.rows().matched(), d.rows().matched()) : "");
         if (d.figure() != null && d.figure().compareTo(t.cost()) != 0) {
             // the figure and the rows come from two queries: a ledger changed in between shows here, not silently
             showing.setText((showing.getText().isEmpty() ? "" : showing.getText() + "; ") + "the ledger changed: the figure clicked was "

@@ -1,11 +1,14 @@
 package com.aifinops.workbench.app;
 
+import com.aifinops.workbench.app.analysis.H2Governance;
 import com.aifinops.workbench.app.analysis.H2ScreenQueries;
 import com.aifinops.workbench.app.store.Database;
 import com.aifinops.workbench.views.anomaly.AnomalyView;
 import com.aifinops.workbench.views.anomaly.AnomalyViewModel;
 import com.aifinops.workbench.views.budget.BudgetView;
 import com.aifinops.workbench.views.budget.BudgetViewModel;
+import com.aifinops.workbench.views.governance.GovernanceView;
+import com.aifinops.workbench.views.governance.GovernanceViewModel;
 import com.aifinops.workbench.views.reconcile.ReconciliationView;
 import com.aifinops.workbench.views.reconcile.ReconciliationViewModel;
 import javafx.application.Platform;
@@ -17,7 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 /**
- * The Budgets, Anomalies and Reconciliation screens on the H2 ledger, each querying on its own daemon thread;
+ * The Budgets, Anomalies, Reconciliation and Governance screens on the H2 ledger, each querying on its own daemon thread;
  * without a database, a line saying so.
  */
 public final class AnalysisScreens {
@@ -36,8 +39,12 @@ public final class AnalysisScreens {
         return db == null ? none() : new ReconciliationView(new ReconciliationViewModel(new H2ScreenQueries(db), thread("reconcile-query"), Platform::runLater));
     }
 
+    public static Node governance(Database db) {
+        return db == null ? none() : new GovernanceView(new GovernanceViewModel(new H2Governance(db), thread("governance-query"), Platform::runLater));
+    }
+
     private static Node none() {
-        Label l = new Label("No database: budgets, anomalies and reconciliation need the ledger.");
+        Label l = new Label("No database: budgets, anomalies, reconciliation and governance need the ledger.");
         l.setPadding(new Insets(24));
         return l;
     }

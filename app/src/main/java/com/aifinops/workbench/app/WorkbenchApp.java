@@ -3,6 +3,7 @@ package com.aifinops.workbench.app;
 import com.aifinops.workbench.app.analysis.H2DashboardQuery;
 import com.aifinops.workbench.app.analysis.H2SpendQuery;
 import com.aifinops.workbench.app.analysis.ShowbackFiles;
+import com.aifinops.workbench.app.analysis.H2SpendRows;
 import com.aifinops.workbench.app.catalog.CatalogService;
 import com.aifinops.workbench.app.document.Autosaver;
 import com.aifinops.workbench.app.document.WorkbookDocument;
@@ -181,6 +182,7 @@ public final class WorkbenchApp extends Application {
                 new Screen("budgets", "Budgets", () -> AnalysisScreens.budgets(database)),
                 new Screen("anomalies", "Anomalies", () -> AnalysisScreens.anomalies(database)),
                 new Screen("reconcile", "Reconciliation", () -> AnalysisScreens.reconciliation(database)),
+                new Screen("governance", "Governance", () -> AnalysisScreens.governance(database)),
                 new Screen("imports", "Imports", this::importsView)));
         window.select("studio"); // Home is first in the sidebar; the window still opens on the studio
         window.addFileAction("_Open workbook…", "Shortcut+O", () -> chooseAndOpen());
@@ -231,7 +233,8 @@ public final class WorkbenchApp extends Application {
                 ? new InMemorySpendQuery(List.of(), AllocationRules.NONE)
                 : new H2SpendQuery(database);
         Executor background = AnalysisScreens.thread("spend-query");
-        spendModel = new SpendViewModel(q, background, Platform::runLater);
+        spendModel = database == null ? new SpendViewModel(q, background, Platform::runLater)
+                : new SpendViewModel(q, new H2SpendRows(database), background, Platform::runLater);
         SpendView v = new SpendView(spendModel);
         v.setStatements(database == null ? null : new ShowbackFiles(database), background);
         return v;
@@ -253,6 +256,9 @@ public final class WorkbenchApp extends Application {
                 spendModel.toProperty().set(link.to());
                 spendModel.filterProperty().set(link.filter());
                 spendModel.refresh();
+                if (link.rows()) {
+                    spendModel.drill(link.from(), link.to(), link.filter());
+                }
             }
         }));
     }

@@ -2,6 +2,7 @@ package com.aifinops.workbench.app.analysis;
 
 import com.aifinops.workbench.app.store.Database;
 import com.aifinops.workbench.model.analysis.Governance;
+import com.aifinops.workbench.model.analysis.GovernanceQuery;
 import com.aifinops.workbench.model.analysis.TagText;
 
 import java.sql.Connection;
@@ -17,7 +18,7 @@ import java.util.List;
  * Key and model governance over the H2 ledger: one grouped scan of {@code usage_daily} up to the as-of day, the key
  * inventory and the approved models; {@link Governance} decides.
  */
-public final class H2Governance {
+public final class H2Governance implements GovernanceQuery {
     private final Database db;
     private final Connection c;
 
@@ -27,6 +28,7 @@ public final class H2Governance {
     }
 
     /** The inventory and findings as of {@code asOf} (null: the ledger's last day, or today when it is empty). */
+    @Override
     public Governance.Report report(LocalDate asOf) throws SQLException {
         if (asOf == null) {
             LocalDate[] span = new H2SpendQuery(db).span();
@@ -62,11 +64,27 @@ public final class H2Governance {
         return Governance.evaluate(asOf, usage, inventory, settings.approvedModels());
     }
 
+    @Override
+    public void putKey(Governance.KeyEntry e) throws SQLException {
+        new H2SpendSettings(db).putApiKey(new H2SpendSettings.ApiKeyEntry(e.apiKey(), e.owner(), e.team(), e.costCentre(),
+                e.declaredUse(), e.environment()));
+    }
+
+    @Override
+    public boolean removeKey(String apiKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM api_key_inventory WHERE api_key = ?")) {
+            ps.setString(1, apiKey);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    @Override
     public void approve(String environment, String model) throws SQLException {
         new H2SpendSettings(db).approveModel(environment, model);
     }
 
     /** Removes a model from an environment's approved list; false when it was not on it. */
+    @Override
     public boolean unapprove(String environment, String model) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM approved_model WHERE environment = ? AND model = ?")) {
             ps.setString(1, environment);

@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -62,6 +63,7 @@ class HomeScreenTest {
         assertEquals("studio", ((Screen) nav.getSelectionModel().getSelectedItem()).id(), "the window still opens on the studio");
         robot.clickOn("Home");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#homeMtd").queryAs(Label.class).getText().equals("—"));
+        WaitForAsyncUtils.waitForFxEvents(); // the labels are read off the FX thread: let the update that set the first one finish
         // 10 + 20 + 5 + 0 in March up to the 10th; forecast 35 / 10 × 31
         assertEquals("$35.00", robot.lookup("#homeMtd").queryAs(Label.class).getText());
         assertEquals("$108.50", robot.lookup("#homeForecast").queryAs(Label.class).getText());
@@ -74,6 +76,18 @@ class HomeScreenTest {
                 .map(l -> l.getText().startsWith("$5.00")).orElse(false));
         assertEquals("team=unallocated", robot.lookup("#spendFilter").queryAs(TextField.class).getText());
         assertEquals("$5.00 over 20 requests", robot.lookup("#spendTotal").queryAs(Label.class).getText());
+
+        // an agent of "Most expensive agents" opens Spend filtered to it and its rows: March 1–10, agent coder,
+        // the one row of 2026-03-05 at $20.00 priced
+        robot.clickOn("Home");
+        Label coder = robot.from(robot.lookup("#homeAgents").queryAs(VBox.class)).lookup((Label l) -> "coder".equals(l.getText())).query();
+        robot.clickOn(coder);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#drillTotal").tryQueryAs(Label.class)
+                .map(l -> l.getText().startsWith("Total")).orElse(false));
+        assertEquals("Total $20.00 · 10 requests · priced $20.00 · billed — · 1 row", robot.lookup("#drillTotal").queryAs(Label.class).getText());
+        assertEquals("agent=coder", robot.lookup("#spendFilter").queryAs(TextField.class).getText());
+        assertEquals(java.time.LocalDate.parse("2026-03-05"), robot.lookup("#drillTable").queryAs(javafx.scene.control.TableView.class)
+                .getItems().stream().map(r -> ((com.aifinops.workbench.model.ledger.DailyRollup) r).day()).findFirst().orElseThrow());
     }
 
     private static void deleteRecursively(Path p) throws IOException {

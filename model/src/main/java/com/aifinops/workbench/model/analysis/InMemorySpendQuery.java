@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@link SpendQuery} over rows held in memory (a workbook's rollups, tests): the same grouping as the H2 one. */
-public final class InMemorySpendQuery implements SpendQuery {
+public final class InMemorySpendQuery implements SpendQuery, SpendRowsQuery {
     private final List<DailyRollup> rows;
     private final AllocationRules rules;
 
@@ -35,6 +35,23 @@ public final class InMemorySpendQuery implements SpendQuery {
             }
         }
         return SpendReport.of(kept, by, rules);
+    }
+
+    @Override
+    public SpendRows rows(SpendRows.Filter filter, int limit) {
+        List<DailyRollup> kept = new ArrayList<>();
+        for (DailyRollup r : rows) {
+            Allocation a = rules.apply(r.allocation());
+            if (filter.matches(r, a)) {
+                kept.add(withAllocation(r, a));
+            }
+        }
+        return SpendRows.of(filter, kept, limit);
+    }
+
+    private static DailyRollup withAllocation(DailyRollup r, Allocation a) {
+        return a == r.allocation() ? r : new DailyRollup(r.day(), r.provider(), r.modelRaw(), r.modelId(), a, r.requests(), r.uncachedInput(),
+                r.cacheRead(), r.cacheWrite5m(), r.cacheWrite1h(), r.outputTokens(), r.reasoningTokens(), r.pricedCost(), r.billedCost());
     }
 
     @Override

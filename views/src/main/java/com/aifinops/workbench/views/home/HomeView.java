@@ -38,7 +38,8 @@ import java.util.function.Function;
 /**
  * The home screen: month-to-date spend and its forecast against budget, the month's cumulative line, top movers,
  * open anomalies, the costliest agents and days, cost per outcome and the crawl / walk / run scorecard. Every tile
- * opens the Spend screen on what it shows. Figures come from {@link HomeViewModel}; nothing is computed here.
+ * opens the Spend screen on what it shows; a mover, an agent or a day also opens its ledger rows. Figures come from
+ * {@link HomeViewModel}; nothing is computed here.
  */
 public final class HomeView extends BorderPane {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
@@ -232,14 +233,14 @@ public final class HomeView extends BorderPane {
         showChart(d);
         rows(movers, d.movers(), mv -> row(mv.key(), mv.dimension() + " · " + Usd.format(mv.previous()) + " → " + Usd.format(mv.current()),
                 signed(mv.change()), mv.change().signum() > 0 ? "problem" : "ok-text", null,
-                () -> vm.open(vm.monthToDate(mv.dimension() + "=" + mv.key()))), "No change against last month");
+                () -> vm.open(vm.monthToDateRows(mv.dimension() + "=" + mv.key()))), "No change against last month");
         rows(anomalies, d.anomalies(), a -> row(a.dimension() + " " + a.key(), a.date().format(SHORT_DAY) + " · " + a.cause().label().replace('_', ' ')
                         + (a.days() > 1 ? " · " + a.days() + " days" : ""),
                 a.extraCost() == null ? "—" : "+" + Usd.format(a.extraCost()), "warning-text", a.detail(), () -> vm.open(HomeViewModel.of(a))), "No anomalies in the last 14 days");
         rows(agents, d.topAgents(), r -> row(r.key(), null, Usd.format(r.cost()), null, null,
-                () -> vm.open(vm.monthToDate("agent=" + r.key()))), "No agent spend this month");
+                () -> vm.open(vm.monthToDateRows("agent=" + r.key()))), "No agent spend this month");
         rows(days, d.topDays(), r -> row(r.day().format(DAY), null, Usd.format(r.cost()), null, null,
-                () -> vm.open(HomeViewModel.Link.spend(r.day(), r.day(), ""))), "No spend in the last 30 days");
+                () -> vm.open(HomeViewModel.Link.rows(r.day(), r.day(), ""))), "No spend in the last 30 days");
         rows(outcomes, d.outcomes(), o -> row(o.node(), String.format("%s over %,d %s · %s", Usd.format(o.cost()), o.count(), o.outcome(), o.month()),
                 o.perOutcome() == null ? "—" : Usd.format(o.perOutcome()), null, null,
                 () -> vm.open(HomeViewModel.Link.spend(o.month().atDay(1), o.month().atEndOfMonth().isAfter(d.asOf()) ? d.asOf()

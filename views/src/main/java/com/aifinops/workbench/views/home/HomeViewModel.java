@@ -34,11 +34,20 @@ public final class HomeViewModel {
 
     /**
      * Where a tile leads: the Spend screen over {@code from}…{@code to} with {@code filter} ({@code DIM=VALUE} as the
-     * Spend screen takes it, empty for none).
+     * Spend screen takes it, empty for none); with {@code rows}, the ledger rows behind it open on top.
      */
-    public record Link(String screen, LocalDate from, LocalDate to, String filter) {
+    public record Link(String screen, LocalDate from, LocalDate to, String filter, boolean rows) {
+        public Link(String screen, LocalDate from, LocalDate to, String filter) {
+            this(screen, from, to, filter, false);
+        }
+
         public static Link spend(LocalDate from, LocalDate to, String filter) {
             return new Link("spend", from, to, filter == null ? "" : filter);
+        }
+
+        /** The Spend screen on that period and filter, and its rows. */
+        public static Link rows(LocalDate from, LocalDate to, String filter) {
+            return new Link("spend", from, to, filter == null ? "" : filter, true);
         }
     }
 
@@ -91,6 +100,12 @@ public final class HomeViewModel {
     public Link monthToDate(String filter) {
         Dashboard d = dashboard.get();
         return Link.spend(d.month().atDay(1), d.asOf(), filter);
+    }
+
+    /** The rows of the month so far behind one list item (a mover, an agent). */
+    public Link monthToDateRows(String filter) {
+        Dashboard d = dashboard.get();
+        return Link.rows(d.month().atDay(1), d.asOf(), filter);
     }
 
     /** An anomaly's run of days, filtered to its series. */

@@ -28,7 +28,11 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.entity.CategoryItemEntity;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.jfree.chart.labels.StandardCategoryToolTipGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
@@ -40,7 +44,9 @@ import java.util.function.Function;
 
 /**
  * The Spend screen: spend over time stacked by team or model, filtered by period and a dimension, and the report
- * rows below. Figures come from {@link SpendViewModel}; the chart is replaced in one batch per result.
+ * rows below. Figures come from {@link SpendViewModel}; the chart is replaced in one batch per result. Clicking a bar
+ * segment, double-clicking (or Enter on) a table row, or Rows… opens the ledger rows behind it in a
+ * {@link SpendRowsView} window.
  */
 public final class SpendView extends BorderPane {
     private static final List<Dimension> STACKS = List.of(Dimension.of(Dimension.Kind.TEAM), Dimension.of(Dimension.Kind.MODEL),
@@ -58,13 +64,28 @@ public final class SpendView extends BorderPane {
     private final Label statementStatus = new Label();
     private ShowbackStatements statements;
     private Executor statementThread;
+    private final ChartViewer viewer;
+    private SpendRowsView.RowsWindow rowsWindow;
 
     public SpendView(SpendViewModel vm) {
         this.vm = vm;
         chart = createChart();
         setTop(createFilters());
-        ChartViewer viewer = new ChartViewer(chart);
+        viewer = new ChartViewer(chart);
         viewer.setId("spendChart");
+        viewer.addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX e) {
+                if (e.getTrigger().isStillSincePress() && e.getEntity() instanceof CategoryItemEntity item) {
+                    vm.drillChart(String.valueOf(item.getColumnKey()), String.valueOf(item.getRowKey()));
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX e) {
+                viewer.setCursor(e.getEntity() instanceof CategoryItemEntity ? javafx.scene.Cursor.HAND : javafx.scene.Cursor.DEFAULT);
+            }
+        });
         viewer.setPrefHeight(360);
         createTable();
         Label total = new Label();
@@ -75,13 +96,23 @@ public final class SpendView extends BorderPane {
         error.getStyleClass().add("error-text");
         error.textProperty().bind(vm.errorProperty());
         statementStatus.setId("spendStatementStatus");
-        VBox body = new VBox(8, viewer, new HBox(16, total, error, statementStatus), table);
+        Button rows = new Button("Rows…");
+        rows.setId("spendRows");
+        rows.setOnAction(e -> vm.drillShown());
+        HBox totals = new HBox(16, total, rows, error, statementStatus);
+        totals.setAlignment(Pos.CENTER_LEFT);
+        VBox body = new VBox(8, viewer, totals, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox.setVgrow(viewer, Priority.SOMETIMES);
         body.setPadding(new Insets(8, 12, 12, 12));
         setCenter(body);
         vm.chartProperty().addListener((o, a, data) -> show(data));
         vm.tableProperty().addListener((o, a, r) -> showTable(r));
+        vm.rowsProperty().addListener((o, a, d) -> {
+            if (d != null) {
+                rowsWindow().show(d);
+            }
+        });
         vm.refresh();
     }
 
@@ -106,6 +137,18 @@ public final class SpendView extends BorderPane {
         m.defaults(vm.filterProperty().get(), vm.fromProperty().get(), vm.toProperty().get());
         statementStatus.textProperty().bind(m.statusProperty());
         return m;
+    }
+
+    public ChartViewer viewer() {
+        return viewer;
+    }
+
+    /** The drill-down window (created on the first drill-down, owned by this screen's window). */
+    public SpendRowsView.RowsWindow rowsWindow() {
+        if (rowsWindow == null) {
+            rowsWindow = new SpendRowsView.RowsWindow(getScene() == null ? null : getScene().getWindow());
+        }
+        return rowsWindow;
     }
 
     private FlowPane createFilters() {
@@ -179,6 +222,9 @@ public final class SpendView extends BorderPane {
         StackedBarRenderer renderer = new StackedBarRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
+        // exact in the table and the rows window; the tooltip rounds to the cent like every figure on screen
+        renderer.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{0} · {1}: {2} (click for the rows)",
+                new java.text.DecimalFormat("$#,##0.00")));
         for (int i = 0; i < ChartStyle.PALETTE.length; i++) {
             renderer.setSeriesPaint(i, ChartStyle.PALETTE[i]);
         }
@@ -209,6 +255,21 @@ public final class SpendView extends BorderPane {
         table.setId("spendTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No usage in this period"));
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<ReportRow> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    vm.drillTable(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                vm.drillTable(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        javafx.scene.control.Tooltip.install(table, new javafx.scene.control.Tooltip("Double-click a row for the ledger rows behind it"));
     }
 
     private void showTable(SpendReport r) {

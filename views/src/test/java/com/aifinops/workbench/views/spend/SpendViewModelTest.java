@@ -67,4 +67,38 @@ class SpendViewModelTest {
         // team-2 alone: 10 days · $3
         assertEquals("$30.00 over 100 requests", vm.totalProperty().get());
     }
+
+    @Test
+    void theOtherSegmentDrillsIntoTheSeriesNotDrawn() {
+        SpendViewModel vm = vm();
+        vm.refresh();
+        vm.drillChart(SpendFixtures.FIRST.plusDays(3).toString(), SpendViewModel.OTHER);
+        SpendViewModel.Drill d = vm.rowsProperty().get();
+        // team-0, team-1, team-2 on 2026-03-04: $1 + $2 + $3 = $6, the segment's own figure
+        assertEquals(3, d.rows().matched());
+        assertEquals(0, new java.math.BigDecimal("6").compareTo(d.rows().total().cost()));
+        assertEquals(0, d.figure().compareTo(d.rows().total().cost()));
+        assertEquals(java.util.Set.of("team-0", "team-1", "team-2"),
+                d.rows().rows().stream().map(r -> r.allocation().team()).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
+    void aMonthBarIsClippedToTheShownPeriodAndTheShownFilterStays() {
+        SpendViewModel vm = vm();
+        vm.fromProperty().set(SpendFixtures.FIRST.plusDays(2));
+        vm.toProperty().set(SpendFixtures.FIRST.plusDays(3));
+        vm.grainProperty().set(Dimension.parse("month"));
+        vm.filterProperty().set("provider=openai");
+        vm.refresh();
+        vm.filterProperty().set("provider=anthropic"); // typed, not applied: the drill-down keeps what is shown
+        vm.drillChart("2026-03", "team-8");
+        SpendViewModel.Drill d = vm.rowsProperty().get();
+        // team-8 (openai) on 03-03 and 03-04 only: 2 × $9
+        assertEquals(2, d.rows().matched());
+        assertEquals(0, new java.math.BigDecimal("18").compareTo(d.rows().total().cost()));
+        assertEquals("provider=openai · team=team-8 · 2026-03-03 … 2026-03-04", d.rows().filter().describe());
+        // a table row: team-6 over the same period and filter
+        vm.drillTable(vm.tableProperty().get().rows().stream().filter(r -> r.keys().get(0).equals("team-6")).findFirst().orElseThrow());
+        assertEquals(0, new java.math.BigDecimal("14").compareTo(vm.rowsProperty().get().rows().total().cost()), "2 × $7");
+    }
 }

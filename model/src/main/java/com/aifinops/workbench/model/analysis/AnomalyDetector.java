@@ -144,10 +144,11 @@ public final class AnomalyDetector {
     static List<Anomaly> detect(Series s, LocalDate from, LocalDate to, Options o) {
         List<DayPoint> pts = s.points();
         int n = pts.size();
-        long[] req = new long[n], in = new long[n], tok = new long[n];
+        long[] req = new long[n], in = new long[n], tok = new long[n], day = new long[n];
         double[] cost = new double[n];
         for (int i = 0; i < n; i++) {
             DayPoint p = pts.get(i);
+            day[i] = p.day().toEpochDay();
             req[i] = p.requests();
             in[i] = p.inputTokens();
             tok[i] = p.inputTokens() + p.outputTokens();
@@ -156,14 +157,16 @@ public final class AnomalyDetector {
         double loop = o.loopFactor().doubleValue(), ctx = o.contextFactor().doubleValue(), band = o.costBand().doubleValue();
         double growth = o.growthFactor().doubleValue(), other = o.otherFactor().doubleValue();
         boolean[] flagged = new boolean[n];
-        int[] base = new int[o.longBaselineDays()];
+        int max = o.longBaselineDays();
+        int[] base = new int[max], allIdx = new int[max], cleanIdx = new int[max];
+        long last = to.toEpochDay();
         List<DayFinding> days = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            DayPoint p = pts.get(i);
-            if (p.day().isAfter(to)) {
+            if (day[i] > last) {
                 break;
             }
-            int size = baseline(pts, flagged, i, o, base);
+            DayPoint p = pts.get(i);
+            int size = baseline(day, flagged, i, o, base, allIdx, cleanIdx);
             if (size == 0) {
                 continue;
             }
@@ -219,15 +222,13 @@ public final class AnomalyDetector {
 
     /**
      * Fills {@code out} with the indexes of day {@code i}'s baseline points, oldest first, and returns how many;
-     * 0 when the history is too short.
+     * 0 when the history is too short. {@code allIdx} and {@code cleanIdx} are scratch space of the same length.
      */
-    private static int baseline(List<DayPoint> pts, boolean[] flagged, int i, Options o, int[] out) {
-        LocalDate earliest = pts.get(i).day().minusDays(o.lookbackDays());
+    private static int baseline(long[] day, boolean[] flagged, int i, Options o, int[] out, int[] allIdx, int[] cleanIdx) {
+        long earliest = day[i] - o.lookbackDays();
         int max = o.longBaselineDays();
         int clean = 0, all = 0;
-        int[] allIdx = new int[max];
-        int[] cleanIdx = new int[max];
-        for (int j = i - 1; j >= 0 && !pts.get(j).day().isBefore(earliest) && (clean < max || all < max); j--) {
+        for (int j = i - 1; j >= 0 && day[j] >= earliest && (clean < max || all < max); j--) {
             if (all < max) {
                 allIdx[all++] = j;
             }

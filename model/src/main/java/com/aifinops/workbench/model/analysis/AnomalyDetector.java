@@ -37,7 +37,8 @@ import java.util.function.BiFunction;
  * baseline's cost per request for the per-request causes (what the same requests would have cost) and against its
  * mean daily cost for the volume causes. A team or model finding that starts on a day covered by an agent
  * finding whose rows carry that team or model is folded into the agent finding (one event, reported where it
- * happened). A model first seen in the period without a price is {@code unpriced_model}.
+ * happened). A model first seen in the period without a price is {@code unpriced_model}. Hourly series have their
+ * own detector, {@link HourlyAnomalyDetector}; {@link #merge} reports an event both caught once.
  */
 public final class AnomalyDetector {
     public static final List<Dimension> DIMENSIONS = List.of(Dimension.of(Dimension.Kind.AGENT),
@@ -135,8 +136,9 @@ public final class AnomalyDetector {
         return out;
     }
 
+    /** Day, dimension, key, then the first hour (daily findings first). */
     public static final Comparator<Anomaly> ORDER = Comparator.comparing(Anomaly::date).thenComparing(Anomaly::dimension)
-            .thenComparing(Anomaly::key);
+            .thenComparing(Anomaly::key).thenComparing(Anomaly::hour, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private record DayFinding(int index, Anomaly.Cause cause, BigDecimal extra, String detail) {
     }
@@ -328,7 +330,7 @@ public final class AnomalyDetector {
             boolean explained = false;
             if (!f.dimension().equals("agent") && f.cause() != Anomaly.Cause.UNPRICED_MODEL) {
                 for (Anomaly a : agents) {
-                    if (!f.date().isBefore(a.date()) && !f.date().isAfter(a.lastDate())
+                    if (covers(a, f)
                             && cache.computeIfAbsent(a, k -> new HashMap<>()).computeIfAbsent(f.dimension(), d -> keysOf.apply(a, d))
                             .contains(f.key())) {
                         explained = true;
@@ -342,5 +344,16 @@ public final class AnomalyDetector {
         }
         out.sort(ORDER);
         return out;
+    }
+
+    /**
+     * Whether agent finding {@code a} covers the start of {@code f}: by the hour when both are hourly, else by the
+     * day ({@code f}'s first day among {@code a}'s days).
+     */
+    static boolean covers(Anomaly a, Anomaly f) {
+        if (a.hourly() && f.hourly()) {
+            return !f.hour().isBefore(a.hour()) && !f.hour().isAfter(a.lastHour());
+        }
+        return !f.date().isBefore(a.date()) && !f.date().isAfter(a.lastDate());
     }
 }

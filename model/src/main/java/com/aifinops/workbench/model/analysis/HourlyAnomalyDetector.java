@@ -73,30 +73,31 @@ public final class HourlyAnomalyDetector {
 
     /**
      * The hourly points of one agent, team or model, in hour order, one per hour (built by {@link Builder}, which
-     * sums rows of the same hour).
+     * sums rows of the same hour). Compact, since a month of a thousand agents is 720,000 points: a cost is held as
+     * a {@code long} count of 1e-12 dollars when it has at most 12 decimals and is under a million dollars (exactly
+     * the same number), else as its {@code BigDecimal}.
      */
     public static final class Series {
+        private static final int SCALE = 12;
         private final String dimension;
         private final String key;
         final long[] hour;
         final long[] requests;
         final long[] input;
         final long[] output;
-        final BigDecimal[] cost;
-        final double[] costD;
+        private final long[] units;
+        private final BigDecimal[] exact; // null when every cost fits in units
 
-        private Series(String dimension, String key, long[] hour, long[] requests, long[] input, long[] output, BigDecimal[] cost) {
+        private Series(String dimension, String key, long[] hour, long[] requests, long[] input, long[] output, long[] units,
+                       BigDecimal[] exact) {
             this.dimension = dimension;
             this.key = key;
             this.hour = hour;
             this.requests = requests;
             this.input = input;
             this.output = output;
-            this.cost = cost;
-            this.costD = new double[cost.length];
-            for (int i = 0; i < cost.length; i++) {
-                costD[i] = cost[i].doubleValue();
-            }
+            this.units = units;
+            this.exact = exact;
         }
 
         public String dimension() {
@@ -119,13 +120,26 @@ public final class HourlyAnomalyDetector {
             return requests[i];
         }
 
+        public long inputTokens(int i) {
+            return input[i];
+        }
+
+        public long outputTokens(int i) {
+            return output[i];
+        }
+
+        /** The hour's cost, exact. */
         public BigDecimal cost(int i) {
-            return cost[i];
+            return exact != null && exact[i] != null ? exact[i] : BigDecimal.valueOf(units[i], SCALE);
+        }
+
+        double costDouble(int i) {
+            return exact != null && exact[i] != null ? exact[i].doubleValue() : units[i] / 1e12;
         }
 
         /** The same points under another key (a team some raw keys resolve to). */
         public Series as(String dimension, String key) {
-            return new Series(dimension, key, hour, requests, input, output, cost);
+            return new Series(dimension, key, hour, requests, input, output, units, exact);
         }
 
         /** The points of several series summed hour by hour under one key. */
@@ -136,7 +150,7 @@ public final class HourlyAnomalyDetector {
             Builder b = new Builder(dimension, key);
             for (Series s : parts) {
                 for (int i = 0; i < s.size(); i++) {
-                    b.add(s.hour[i], s.requests[i], s.input[i], s.output[i], s.cost[i]);
+                    b.add(s.hour[i], s.requests[i], s.input[i], s.output[i], s.cost(i));
                 }
             }
             return b.build();
@@ -162,6 +176,7 @@ public final class HourlyAnomalyDetector {
             this.key = key;
         }
 
+        /** Adds a row of hour {@code h} (hours since the epoch). */
         public Builder add(long h, long requests, long inputTokens, long outputTokens, BigDecimal c) {
             if (n > 0 && h == hour[n - 1]) {
                 req[n - 1] += requests;
@@ -189,20 +204,33 @@ public final class HourlyAnomalyDetector {
         }
 
         public Series build() {
-            if (sorted) {
-                return new Series(dimension, key, Arrays.copyOf(hour, n), Arrays.copyOf(req, n), Arrays.copyOf(in, n), Arrays.copyOf(out, n),
-                        Arrays.copyOf(cost, n));
+            if (!sorted) {
+                Integer[] order = new Integer[n];
+                for (int i = 0; i < n; i++) {
+                    order[i] = i;
+                }
+                Arrays.sort(order, (a, b) -> Long.compare(hour[a], hour[b]));
+                Builder b = new Builder(dimension, key);
+                for (int i : order) {
+                    b.add(hour[i], req[i], in[i], out[i], cost[i]);
+                }
+                return b.build();
             }
-            Integer[] order = new Integer[n];
+            long[] units = new long[n];
+            BigDecimal[] exact = null;
             for (int i = 0; i < n; i++) {
-                order[i] = i;
+                BigDecimal c = cost[i];
+                if (c.scale() <= Series.SCALE && c.precision() - c.scale() <= 6) {
+                    units[i] = c.setScale(Series.SCALE).unscaledValue().longValue();
+                } else {
+                    if (exact == null) {
+                        exact = new BigDecimal[n];
+                    }
+                    exact[i] = c;
+                }
             }
-            Arrays.sort(order, (a, b) -> Long.compare(hour[a], hour[b]));
-            Builder b = new Builder(dimension, key);
-            for (int i : order) {
-                b.add(hour[i], req[i], in[i], out[i], cost[i]);
-            }
-            return b.build();
+            return new Series(dimension, key, Arrays.copyOf(hour, n), Arrays.copyOf(req, n), Arrays.copyOf(in, n), Arrays.copyOf(out, n),
+                    units, exact);
         }
     }
 
@@ -230,7 +258,7 @@ public final class HourlyAnomalyDetector {
             req += sign * s.requests[j];
             in += sign * s.input[j];
             tok += sign * (s.input[j] + s.output[j]);
-            cost += sign * s.costD[j];
+            cost += sign * s.costDouble(j);
         }
 
         void clear() {
@@ -361,7 +389,7 @@ public final class HourlyAnomalyDetector {
     private static boolean maybe(Series s, int i, Sums all, Sums near, Sums hod, double loop, double ctx, double band, double growth) {
         double m = 0.99;
         long req = s.requests[i];
-        double cost = s.costD[i];
+        double cost = s.costDouble(i);
         // a volume test needs a day of history: at least one baseline hour at the same hour of day
         boolean volumeHod = hod.n > 0 && req * (double) hod.n >= m * growth * hod.req;
         boolean loopHod = hod.n > 0 && req * (double) hod.n >= m * loop * hod.req;
@@ -399,20 +427,20 @@ public final class HourlyAnomalyDetector {
         for (int k = 0; k < nAll; k++) {
             int j = base[k];
             reqAll += s.requests[j];
-            costAll = costAll.add(s.cost[j]);
+            costAll = costAll.add(s.cost(j));
             if (k >= nAll - nNear) {
                 reqNear += s.requests[j];
                 inNear += s.input[j];
                 tokNear += s.input[j] + s.output[j];
-                costNear = costNear.add(s.cost[j]);
+                costNear = costNear.add(s.cost(j));
             }
             if (hod(s.hour[j]) == hod) {
                 nHod++;
                 reqHod += s.requests[j];
-                costHod = costHod.add(s.cost[j]);
+                costHod = costHod.add(s.cost(j));
             }
         }
-        BigDecimal req = BigDecimal.valueOf(s.requests[i]), cost = s.cost[i];
+        BigDecimal req = BigDecimal.valueOf(s.requests[i]), cost = s.cost(i);
         BigDecimal in = BigDecimal.valueOf(s.input[i]), tok = BigDecimal.valueOf(s.input[i] + s.output[i]);
         BigDecimal rNear = BigDecimal.valueOf(reqNear), rAll = BigDecimal.valueOf(reqAll), rHod = BigDecimal.valueOf(reqHod);
         BigDecimal nN = BigDecimal.valueOf(nNear), nA = BigDecimal.valueOf(nAll), nH = BigDecimal.valueOf(nHod);

@@ -97,7 +97,7 @@ class HourlyAnomalyDetectorTest {
     }
 
     @Test
-    void businessHoursAreNotAnomaliesButALoopAtNightIs() {
+    void businessHoursAreNotAnomaliesButASurgeAtNightIs() {
         // 1,000 requests from 09:00 to 16:59, 50 otherwise: a 9 am hour is 20× the night before, yet the usual 9 am
         IntFunction<Hour> office = h -> h % 24 >= 9 && h % 24 < 17 ? new Hour(1000, 1000, "5.00") : new Hour(50, 1000, "0.25");
         assertEquals(List.of(), run(office));
@@ -106,6 +106,7 @@ class HourlyAnomalyDetectorTest {
         // look-back is every earlier hour (h = 0 .. 74): 3 days of 8,800 requests and $44.00 plus three night hours,
         // 26,550 / 75 = 354 requests and $132.75 / 75 = $1.77 an hour; 1,500 ≥ 2 × 354 and ≥ 2 × 50: volume growth,
         // extra against the larger expected cost: 7.50 − max(1.77, 0.25) = 5.73
+        List<Anomaly> found = run(h -> h == 75 ? new Hour(1500, 1000, "7.50") : office.apply(h));
         assertEquals(1, found.size(), found.toString());
         assertEquals(Anomaly.Cause.VOLUME_GROWTH, found.get(0).cause());
         assertEquals(at("2026-06-14T03:00:00Z"), found.get(0).hour());

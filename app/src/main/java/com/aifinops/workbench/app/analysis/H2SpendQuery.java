@@ -233,12 +233,16 @@ public final class H2SpendQuery implements SpendQuery {
     }
 
     /**
-     * The daily series of every agent, team and model from {@code from} to {@code to}, in one scan of the rows
-     * (grouping a thousand agents by day in SQL is slower than summing the rows here), the rules applied.
+     * The daily series of every agent, team and model from {@code from} to {@code to}, in one scan of the rows, the
+     * rules applied. Grouping a thousand agents by day in SQL is slower than summing the rows here: the window is
+     * known, so each key sums into arrays indexed by day (exact cost, a {@code BigDecimal} added only when a key has
+     * several rows a day) and only days with rows become points, as a day-keyed map would give.
      */
     public List<AnomalyDetector.Series> series(LocalDate from, LocalDate to, AllocationRules rules) throws SQLException {
-        // agent, team, model (AnomalyDetector.DIMENSIONS), each key → day → point
-        List<Map<String, TreeMap<LocalDate, AnomalyDetector.DayPoint>>> maps = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        long first = from.toEpochDay();
+        int span = (int) (to.toEpochDay() - first) + 1;
+        // agent, team, model (AnomalyDetector.DIMENSIONS): key → days
+        List<Map<String, DaySums>> maps = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
         try (PreparedStatement ps = c.prepareStatement("SELECT u.usage_day, u.agent, u.team, u.api_key, u.workspace,"
                 + " COALESCE(u.model_id, u.model_raw), u.requests, u.uncached_input + u.cache_read + u.cache_write_5m + u.cache_write_1h,"
                 + " u.output_tokens, COALESCE(u.billed_cost, u.priced_cost, CAST(0 AS DECFLOAT))"
@@ -246,13 +250,21 @@ public final class H2SpendQuery implements SpendQuery {
             ps.setDate(1, Date.valueOf(from));
             ps.setDate(2, Date.valueOf(to));
             try (ResultSet rs = ps.executeQuery()) {
+                String[] keys = new String[3];
                 while (rs.next()) {
-                    LocalDate day = rs.getObject(1, LocalDate.class);
-                    String[] keys = {orUnallocated(rs.getString(2)), orUnallocated(rules.team(rs.getString(3), rs.getString(4), rs.getString(5))),
-                            orUnallocated(rs.getString(6))};
-                    AnomalyDetector.DayPoint p = new AnomalyDetector.DayPoint(day, rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getBigDecimal(10));
+                    int day = (int) (rs.getObject(1, LocalDate.class).toEpochDay() - first);
+                    keys[0] = orUnallocated(rs.getString(2));
+                    keys[1] = orUnallocated(rules.team(rs.getString(3), rs.getString(4), rs.getString(5)));
+                    keys[2] = orUnallocated(rs.getString(6));
+                    long req = rs.getLong(7), in = rs.getLong(8), out = rs.getLong(9);
+                    BigDecimal cost = rs.getBigDecimal(10);
                     for (int i = 0; i < 3; i++) {
-                        maps.get(i).computeIfAbsent(keys[i], k -> new TreeMap<>()).merge(day, p, AnomalyDetector.DayPoint::plus);
+                        DaySums s = maps.get(i).get(keys[i]);
+                        if (s == null) {
+                            s = new DaySums(span);
+                            maps.get(i).put(keys[i], s);
+                        }
+                        s.add(day, req, in, out, cost);
                     }
                 }
             }
@@ -260,9 +272,39 @@ public final class H2SpendQuery implements SpendQuery {
         List<AnomalyDetector.Series> out = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String label = AnomalyDetector.DIMENSIONS.get(i).label();
-            maps.get(i).forEach((key, days) -> out.add(new AnomalyDetector.Series(label, key, List.copyOf(days.values()))));
+            maps.get(i).forEach((key, sums) -> out.add(new AnomalyDetector.Series(label, key, sums.points(from))));
         }
         return out;
+    }
+
+    /** One key's sums per day of the window; a day without rows has no cost (null) and yields no point. */
+    private static final class DaySums {
+        final long[] requests, input, output;
+        final BigDecimal[] cost;
+
+        DaySums(int days) {
+            requests = new long[days];
+            input = new long[days];
+            output = new long[days];
+            cost = new BigDecimal[days];
+        }
+
+        void add(int day, long req, long in, long out, BigDecimal c) {
+            requests[day] += req;
+            input[day] += in;
+            output[day] += out;
+            cost[day] = cost[day] == null ? c : cost[day].add(c);
+        }
+
+        List<AnomalyDetector.DayPoint> points(LocalDate first) {
+            List<AnomalyDetector.DayPoint> pts = new ArrayList<>();
+            for (int d = 0; d < cost.length; d++) {
+                if (cost[d] != null) {
+                    pts.add(new AnomalyDetector.DayPoint(first.plusDays(d), requests[d], input[d], output[d], cost[d]));
+                }
+            }
+            return pts;
+        }
     }
 
     private static String orUnallocated(String v) {

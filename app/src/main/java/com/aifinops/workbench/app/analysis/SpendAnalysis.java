@@ -7,6 +7,7 @@ import com.aifinops.workbench.model.analysis.AnomalyDetector;
 import com.aifinops.workbench.model.analysis.Budget;
 import com.aifinops.workbench.model.analysis.Budgets;
 import com.aifinops.workbench.model.analysis.Dimension;
+import com.aifinops.workbench.model.analysis.HourlyAnomalyDetector;
 import com.aifinops.workbench.model.analysis.Reconciliation;
 import com.aifinops.workbench.model.ledger.DailyRollup;
 
@@ -15,6 +16,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -69,14 +71,34 @@ public final class SpendAnalysis {
     }
 
     /**
-     * Anomalies starting from {@code from} to {@code to} per agent, team and model, folded, with the rows behind
-     * each and the new unpriced models.
+     * Anomalies starting from {@code from} to {@code to} per agent, team and model, daily and hourly, folded, with
+     * the rows behind each and the new unpriced models.
      */
     public List<Anomaly> anomalies(LocalDate from, LocalDate to, AnomalyDetector.Options o) throws SQLException {
+        return anomalies(from, to, o, HourlyAnomalyDetector.DEFAULTS.withBand(o.costBand()), EnumSet.allOf(Anomaly.Granularity.class));
+    }
+
+    /**
+     * Anomalies of the given granularities: the daily detector over {@code usage_daily}, the hourly one over
+     * {@code usage_hourly} (nothing when the ledger has no hourly rows), an event both see reported once
+     * ({@link HourlyAnomalyDetector#merge}); then team and model findings an agent finding explains are folded into
+     * it. The rows behind a finding are its key's daily rows on its days, hourly findings included.
+     */
+    public List<Anomaly> anomalies(LocalDate from, LocalDate to, AnomalyDetector.Options o, HourlyAnomalyDetector.Options ho,
+                                   Set<Anomaly.Granularity> granularities) throws SQLException {
         AllocationRules rules = new H2AllocationRuleStore(db).rules();
-        List<AnomalyDetector.Series> series = query.series(from.minusDays(AnomalyDetector.lookback(o)), to, rules);
-        List<Anomaly> found = new ArrayList<>(AnomalyDetector.detect(series, from, to, o));
-        found.addAll(AnomalyDetector.unpriced(query.newUnpricedModels(from, to), from, to));
+        List<Anomaly> daily = new ArrayList<>();
+        if (granularities.contains(Anomaly.Granularity.DAY)) {
+            List<AnomalyDetector.Series> series = query.series(from.minusDays(AnomalyDetector.lookback(o)), to, rules);
+            daily.addAll(AnomalyDetector.detect(series, from, to, o));
+            daily.addAll(AnomalyDetector.unpriced(query.newUnpricedModels(from, to), from, to));
+        }
+        List<Anomaly> hourly = List.of();
+        if (granularities.contains(Anomaly.Granularity.HOUR)) {
+            long first = HourlyAnomalyDetector.firstHour(from), last = HourlyAnomalyDetector.firstHour(to.plusDays(1)) - 1;
+            hourly = HourlyAnomalyDetector.detect(H2HourlySeries.series(db.connection(), first - ho.lookbackHours(), last, rules), from, to, ho);
+        }
+        List<Anomaly> found = HourlyAnomalyDetector.merge(daily, hourly);
         // agent findings first: their rows tell which team and model findings they explain
         List<Anomaly> withAgentRows = new ArrayList<>();
         for (Anomaly f : found) {

@@ -3,13 +3,15 @@ package com.aifinops.workbench.model.analysis;
 import com.aifinops.workbench.model.ledger.DailyRollup;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One finding of the anomaly detector: a run of consecutive days on which one series (an agent, a team or a
- * model) departed from its trailing baseline for the same cause.
+ * One finding of the anomaly detector: a run of consecutive days (or, for an hourly finding, hours) on which one
+ * series (an agent, a team or a model) departed from its trailing baseline for the same cause.
  *
  * @param date       the first day
  * @param lastDate   the last day of the run
@@ -20,10 +22,26 @@ import java.util.Locale;
  *                   {@link Cause#UNPRICED_MODEL} the billed amount when the files state one, else {@code null}
  * @param days       days in the run
  * @param detail     one line for people: what moved and by how much against the baseline
- * @param rows       the ledger rows behind it (may be empty when the caller did not load them)
+ * @param rows       the ledger rows behind it, daily rows also for an hourly finding (may be empty when the
+ *                   caller did not load them)
+ * @param granularity {@link Granularity#HOUR} when the hourly series found it (then {@code date} and
+ *                   {@code lastDate} are the UTC days of its first and last hour)
+ * @param hour       the first anomalous hour (UTC) when known: always for an hourly finding, and for a daily
+ *                   finding whose event the hourly series also caught; else {@code null}
+ * @param lastHour   the last anomalous hour of an hourly finding, else {@code null}
  */
 public record Anomaly(LocalDate date, LocalDate lastDate, String dimension, String key, Cause cause,
-                      BigDecimal extraCost, int days, String detail, List<DailyRollup> rows) {
+                      BigDecimal extraCost, int days, String detail, List<DailyRollup> rows, Granularity granularity,
+                      Instant hour, Instant lastHour) {
+
+    /** Which series found it: the daily rollups or the hourly series. */
+    public enum Granularity {
+        DAY, HOUR;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     public enum Cause {
         /** Requests far above the trailing 7-day mean, suddenly: an agent calling itself in a loop. */
@@ -46,9 +64,41 @@ public record Anomaly(LocalDate date, LocalDate lastDate, String dimension, Stri
 
     public Anomaly {
         rows = List.copyOf(rows);
+        granularity = granularity == null ? Granularity.DAY : granularity;
+        if (granularity == Granularity.HOUR && (hour == null || lastHour == null)) {
+            throw new IllegalArgumentException("an hourly finding needs its first and last hour");
+        }
+    }
+
+    /** A daily finding. */
+    public Anomaly(LocalDate date, LocalDate lastDate, String dimension, String key, Cause cause, BigDecimal extraCost, int days,
+                   String detail, List<DailyRollup> rows) {
+        this(date, lastDate, dimension, key, cause, extraCost, days, detail, rows, Granularity.DAY, null, null);
+    }
+
+    /** An hourly finding: consecutive hours from {@code hour} to {@code lastHour} (UTC, whole hours). */
+    public static Anomaly hourly(Instant hour, Instant lastHour, String dimension, String key, Cause cause, BigDecimal extraCost,
+                                 String detail) {
+        LocalDate first = hour.atOffset(ZoneOffset.UTC).toLocalDate(), last = lastHour.atOffset(ZoneOffset.UTC).toLocalDate();
+        return new Anomaly(first, last, dimension, key, cause, extraCost, (int) (last.toEpochDay() - first.toEpochDay()) + 1, detail,
+                List.of(), Granularity.HOUR, hour, lastHour);
+    }
+
+    public boolean hourly() {
+        return granularity == Granularity.HOUR;
+    }
+
+    /** Hours in an hourly finding's run; 0 for a daily finding. */
+    public int hours() {
+        return hourly() ? (int) ((lastHour.getEpochSecond() - hour.getEpochSecond()) / 3600) + 1 : 0;
     }
 
     public Anomaly withRows(List<DailyRollup> rows) {
-        return new Anomaly(date, lastDate, dimension, key, cause, extraCost, days, detail, rows);
+        return new Anomaly(date, lastDate, dimension, key, cause, extraCost, days, detail, rows, granularity, hour, lastHour);
+    }
+
+    /** The same daily finding with the first hour the hourly series saw of its event. */
+    public Anomaly withHour(Instant hour) {
+        return new Anomaly(date, lastDate, dimension, key, cause, extraCost, days, detail, rows, granularity, hour, lastHour);
     }
 }

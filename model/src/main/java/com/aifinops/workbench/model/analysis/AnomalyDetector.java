@@ -37,7 +37,8 @@ import java.util.function.BiFunction;
  * baseline's cost per request for the per-request causes (what the same requests would have cost) and against its
  * mean daily cost for the volume causes. A team or model finding that starts on a day covered by an agent
  * finding whose rows carry that team or model is folded into the agent finding (one event, reported where it
- * happened). A model first seen in the period without a price is {@code unpriced_model}.
+ * happened). A model first seen in the period without a price is {@code unpriced_model}. Hourly series have their
+ * own detector, {@link HourlyAnomalyDetector}; {@link #merge} reports an event both caught once.
  */
 public final class AnomalyDetector {
     public static final List<Dimension> DIMENSIONS = List.of(Dimension.of(Dimension.Kind.AGENT),
@@ -135,8 +136,9 @@ public final class AnomalyDetector {
         return out;
     }
 
+    /** Day, dimension, key, then the first hour (daily findings first). */
     public static final Comparator<Anomaly> ORDER = Comparator.comparing(Anomaly::date).thenComparing(Anomaly::dimension)
-            .thenComparing(Anomaly::key);
+            .thenComparing(Anomaly::key).thenComparing(Anomaly::hour, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private record DayFinding(int index, Anomaly.Cause cause, BigDecimal extra, String detail) {
     }
@@ -144,10 +146,11 @@ public final class AnomalyDetector {
     static List<Anomaly> detect(Series s, LocalDate from, LocalDate to, Options o) {
         List<DayPoint> pts = s.points();
         int n = pts.size();
-        long[] req = new long[n], in = new long[n], tok = new long[n];
+        long[] req = new long[n], in = new long[n], tok = new long[n], day = new long[n];
         double[] cost = new double[n];
         for (int i = 0; i < n; i++) {
             DayPoint p = pts.get(i);
+            day[i] = p.day().toEpochDay();
             req[i] = p.requests();
             in[i] = p.inputTokens();
             tok[i] = p.inputTokens() + p.outputTokens();
@@ -156,14 +159,16 @@ public final class AnomalyDetector {
         double loop = o.loopFactor().doubleValue(), ctx = o.contextFactor().doubleValue(), band = o.costBand().doubleValue();
         double growth = o.growthFactor().doubleValue(), other = o.otherFactor().doubleValue();
         boolean[] flagged = new boolean[n];
-        int[] base = new int[o.longBaselineDays()];
+        int max = o.longBaselineDays();
+        int[] base = new int[max], allIdx = new int[max], cleanIdx = new int[max];
+        long last = to.toEpochDay();
         List<DayFinding> days = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            DayPoint p = pts.get(i);
-            if (p.day().isAfter(to)) {
+            if (day[i] > last) {
                 break;
             }
-            int size = baseline(pts, flagged, i, o, base);
+            DayPoint p = pts.get(i);
+            int size = baseline(day, flagged, i, o, base, allIdx, cleanIdx);
             if (size == 0) {
                 continue;
             }
@@ -219,15 +224,13 @@ public final class AnomalyDetector {
 
     /**
      * Fills {@code out} with the indexes of day {@code i}'s baseline points, oldest first, and returns how many;
-     * 0 when the history is too short.
+     * 0 when the history is too short. {@code allIdx} and {@code cleanIdx} are scratch space of the same length.
      */
-    private static int baseline(List<DayPoint> pts, boolean[] flagged, int i, Options o, int[] out) {
-        LocalDate earliest = pts.get(i).day().minusDays(o.lookbackDays());
+    private static int baseline(long[] day, boolean[] flagged, int i, Options o, int[] out, int[] allIdx, int[] cleanIdx) {
+        long earliest = day[i] - o.lookbackDays();
         int max = o.longBaselineDays();
         int clean = 0, all = 0;
-        int[] allIdx = new int[max];
-        int[] cleanIdx = new int[max];
-        for (int j = i - 1; j >= 0 && !pts.get(j).day().isBefore(earliest) && (clean < max || all < max); j--) {
+        for (int j = i - 1; j >= 0 && day[j] >= earliest && (clean < max || all < max); j--) {
             if (all < max) {
                 allIdx[all++] = j;
             }
@@ -327,7 +330,7 @@ public final class AnomalyDetector {
             boolean explained = false;
             if (!f.dimension().equals("agent") && f.cause() != Anomaly.Cause.UNPRICED_MODEL) {
                 for (Anomaly a : agents) {
-                    if (!f.date().isBefore(a.date()) && !f.date().isAfter(a.lastDate())
+                    if (covers(a, f)
                             && cache.computeIfAbsent(a, k -> new HashMap<>()).computeIfAbsent(f.dimension(), d -> keysOf.apply(a, d))
                             .contains(f.key())) {
                         explained = true;
@@ -341,5 +344,16 @@ public final class AnomalyDetector {
         }
         out.sort(ORDER);
         return out;
+    }
+
+    /**
+     * Whether agent finding {@code a} covers the start of {@code f}: by the hour when both are hourly, else by the
+     * day ({@code f}'s first day among {@code a}'s days).
+     */
+    static boolean covers(Anomaly a, Anomaly f) {
+        if (a.hourly() && f.hourly()) {
+            return !f.hour().isBefore(a.hour()) && !f.hour().isAfter(a.lastHour());
+        }
+        return !f.date().isBefore(a.date()) && !f.date().isAfter(a.lastDate());
     }
 }

@@ -79,6 +79,8 @@ public final class H2DashboardQuery implements DashboardQuery {
         BigDecimal budget = orgBudget != null ? orgBudget : teamBudget;
         Set<String> budgetedTeams = new HashSet<>();
         budgets.stream().filter(b -> b.node().dimension().kind() == Dimension.Kind.TEAM).forEach(b -> budgetedTeams.add(b.node().value()));
+        // a team under a rolling budget is budgeted too (its amount stays out of the month's budget tile)
+        new H2BudgetStore(db).rolling().stream().filter(b -> b.node().dimension().kind() == Dimension.Kind.TEAM).forEach(b -> budgetedTeams.add(b.node().value()));
 
         // movers: month to date against the same days of the previous month (clamped to its length)
         YearMonth prev = month.minusMonths(1);

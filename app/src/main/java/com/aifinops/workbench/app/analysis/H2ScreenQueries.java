@@ -5,6 +5,7 @@ import com.aifinops.workbench.model.analysis.Anomaly;
 import com.aifinops.workbench.model.analysis.AnomalyDetector;
 import com.aifinops.workbench.model.analysis.AnomalyQuery;
 import com.aifinops.workbench.model.analysis.Budget;
+import com.aifinops.workbench.model.analysis.BudgetPeriod;
 import com.aifinops.workbench.model.analysis.BudgetQuery;
 import com.aifinops.workbench.model.analysis.Budgets;
 import com.aifinops.workbench.model.analysis.Dimension;
@@ -51,6 +52,10 @@ public final class H2ScreenQueries implements BudgetQuery, AnomalyQuery, Reconci
             }
             out.add(new BudgetLine(s, r.proposal(), daily));
         }
+        LocalDate asOf = analysis.rollingAsOf(month);
+        for (SpendAnalysis.BudgetReport r : analysis.rollingStatus(asOf)) {
+            out.add(new BudgetLine(r.status(), r.proposal(), analysis.rollingDaily(r.status().budget(), asOf)));
+        }
         return out;
     }
 
@@ -63,12 +68,7 @@ public final class H2ScreenQueries implements BudgetQuery, AnomalyQuery, Reconci
                 months.add(m);
             }
         }
-        Connection c = db.connection();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT budget_month FROM budget"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                months.add(YearMonth.parse(rs.getString(1)));
-            }
-        }
+        months.addAll(new H2BudgetStore(db).months());
         for (Invoice i : new H2InvoiceStore(db).list()) {
             months.add(YearMonth.from(i.periodStart()));
         }
@@ -91,6 +91,18 @@ public final class H2ScreenQueries implements BudgetQuery, AnomalyQuery, Reconci
     @Override
     public void remove(Node node, YearMonth month) throws SQLException {
         new H2BudgetStore(db).remove(node, month);
+    }
+
+    @Override
+    public Budgets.Proposal proposeRolling(Node node, int days, YearMonth month) throws SQLException {
+        LocalDate asOf = analysis.rollingAsOf(month);
+        Budget probe = new Budget(node, new BudgetPeriod.Rolling(days), BigDecimal.ONE, Budgets.DEFAULT_THRESHOLDS);
+        return Budgets.proposeRolling(days, analysis.rollingDaily(probe, asOf), asOf);
+    }
+
+    @Override
+    public void remove(Budget budget) throws SQLException {
+        new H2BudgetStore(db).remove(budget);
     }
 
     // ---- anomalies ----

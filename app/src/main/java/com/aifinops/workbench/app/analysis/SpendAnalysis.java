@@ -71,6 +71,41 @@ public final class SpendAnalysis {
     }
 
     /**
+     * The status of every rolling budget as of {@code asOf} (null: the ledger's last day, or today without a ledger),
+     * with the proposal from the (up to) three windows ending that day.
+     */
+    public List<BudgetReport> rollingStatus(LocalDate asOf) throws SQLException {
+        if (asOf == null) {
+            LocalDate[] span = query.span();
+            asOf = span == null ? LocalDate.now(java.time.ZoneOffset.UTC) : span[1];
+        }
+        List<BudgetReport> out = new ArrayList<>();
+        for (Budget b : new H2BudgetStore(db).rolling()) {
+            TreeMap<LocalDate, BigDecimal> daily = rollingDaily(b, asOf);
+            out.add(new BudgetReport(Budgets.status(b, daily, asOf), Budgets.proposeRolling(b.rollingDays(), daily, asOf)));
+        }
+        return out;
+    }
+
+    /** The node's daily spend a rolling budget reads as of {@code asOf} (its three windows). */
+    public TreeMap<LocalDate, BigDecimal> rollingDaily(Budget b, LocalDate asOf) throws SQLException {
+        return query.dailyCost(b.node().dimension(), Budgets.rollingDataFrom(b.rollingDays(), asOf), asOf)
+                .getOrDefault(b.node().value(), new TreeMap<>());
+    }
+
+    /**
+     * The day rolling budgets are shown as of beside {@code month}'s budgets: the ledger's last day, clamped to the
+     * month's end (a future month: the ledger's last day; no ledger: the month's end).
+     */
+    public LocalDate rollingAsOf(YearMonth month) throws SQLException {
+        LocalDate[] span = query.span();
+        if (span == null) {
+            return month.atEndOfMonth();
+        }
+        return span[1].isAfter(month.atEndOfMonth()) ? month.atEndOfMonth() : span[1];
+    }
+
+    /**
      * Anomalies starting from {@code from} to {@code to} per agent, team and model, daily and hourly, folded, with
      * the rows behind each and the new unpriced models.
      */

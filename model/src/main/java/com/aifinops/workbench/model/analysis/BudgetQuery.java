@@ -16,7 +16,10 @@ public interface BudgetQuery {
     record BudgetLine(Budgets.Status status, Budgets.Proposal proposal, SortedMap<LocalDate, BigDecimal> daily) {
     }
 
-    /** The budgets of {@code month} as of the ledger's last day (clamped to the month). */
+    /**
+     * The budgets of {@code month} as of the ledger's last day (clamped to the month), then every rolling budget
+     * as of that day too (its {@code daily}: the node's spend over its three windows ending that day).
+     */
     List<BudgetLine> budgets(YearMonth month) throws Exception;
 
     /** The months worth offering: those with usage or a budget, in order. */
@@ -30,4 +33,13 @@ public interface BudgetQuery {
 
     /** Removes a node's budget for a month. */
     void remove(Node node, YearMonth month) throws Exception;
+
+    /**
+     * 110–120 % of the mean of {@code node}'s (up to) three {@code days}-day windows ending on the day rolling
+     * budgets are shown as of beside {@code month}; null when it has no spend.
+     */
+    Budgets.Proposal proposeRolling(Node node, int days, YearMonth month) throws Exception;
+
+    /** Removes the budget of {@code budget}'s node and period (monthly or rolling). */
+    void remove(Budget budget) throws Exception;
 }

@@ -62,6 +62,9 @@ public final class BudgetView extends BorderPane {
     private final JFreeChart chart;
     private final TextField node = new TextField();
     private final TextField amount = new TextField();
+    private final ComboBox<String> period = new ComboBox<>(javafx.collections.FXCollections.observableArrayList("month", "rolling"));
+    private final TextField days = new TextField();
+    private final TextField thresholds = new TextField("80,100");
 
     public BudgetView(BudgetViewModel vm) {
         this.vm = vm;
@@ -89,7 +92,11 @@ public final class BudgetView extends BorderPane {
         vm.selectedProperty().addListener((o, a, line) -> {
             show(line);
             if (line != null) {
-                node.setText(line.status().budget().node().toString());
+                var b = line.status().budget();
+                node.setText(b.node().toString());
+                period.setValue(b.isRolling() ? "rolling" : "month");
+                days.setText(b.isRolling() ? Integer.toString(b.rollingDays()) : "");
+                thresholds.setText(Budgets.percents(b.thresholds()));
                 if (table.getSelectionModel().getSelectedItem() != line) {
                     table.getSelectionModel().select(line);
                 }
@@ -133,18 +140,28 @@ public final class BudgetView extends BorderPane {
         amount.setId("budgetAmount");
         amount.setPromptText("USD");
         amount.setPrefWidth(110);
+        period.setId("budgetPeriod");
+        period.setValue("month");
+        days.setId("budgetDays");
+        days.setPromptText("days");
+        days.setPrefWidth(60);
+        days.disableProperty().bind(period.valueProperty().isNotEqualTo("rolling"));
+        thresholds.setId("budgetThresholds");
+        thresholds.setPromptText("80,100");
+        thresholds.setPrefWidth(100);
         Button set = new Button("Set budget");
         set.setId("budgetSet");
-        set.setOnAction(e -> vm.setBudget(node.getText(), amount.getText()));
-        amount.setOnAction(e -> vm.setBudget(node.getText(), amount.getText()));
+        set.setOnAction(e -> vm.setBudget(node.getText(), amount.getText(), period.getValue(), days.getText(), thresholds.getText()));
+        amount.setOnAction(e -> vm.setBudget(node.getText(), amount.getText(), period.getValue(), days.getText(), thresholds.getText()));
         Button propose = new Button("Propose");
         propose.setId("budgetPropose");
-        propose.setOnAction(e -> vm.propose(node.getText(), amount::setText));
+        propose.setOnAction(e -> vm.propose(node.getText(), period.getValue(), days.getText(), amount::setText));
         Button undo = new Button("Undo");
         undo.setId("budgetUndo");
         undo.disableProperty().bind(vm.canUndoProperty().not());
         undo.setOnAction(e -> vm.undo());
-        FlowPane p = new FlowPane(8, 6, label("Node"), node, label("budget"), amount, set, propose, undo);
+        FlowPane p = new FlowPane(8, 6, label("Node"), node, label("per"), period, days, label("budget"), amount,
+                label("alerts at %"), thresholds, set, propose, undo);
         p.setAlignment(Pos.CENTER_LEFT);
         return p;
     }
@@ -167,7 +184,7 @@ public final class BudgetView extends BorderPane {
         TableColumn<BudgetQuery.BudgetLine, String> budget = column("budget", l -> Usd.format(l.status().budget().amount()));
         budget.setEditable(true);
         budget.setCellFactory(c -> new TextFieldTableCell<>(new DefaultStringConverter()));
-        budget.setOnEditCommit(e -> vm.setBudget(e.getRowValue().status().budget().node().toString(), e.getNewValue()));
+        budget.setOnEditCommit(e -> vm.setAmount(e.getRowValue(), e.getNewValue()));
         TableColumn<BudgetQuery.BudgetLine, String> state = column("state", l -> l.status().state().name().toLowerCase().replace('_', ' '));
         state.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -183,19 +200,38 @@ public final class BudgetView extends BorderPane {
             }
         });
         table.getColumns().add(nodeCol);
+        table.getColumns().add(column("period", l -> periodText(l.status().budget())));
         table.getColumns().add(budget);
         table.getColumns().add(column("spent", l -> Usd.format(l.status().spent())));
         table.getColumns().add(column("used", l -> percent(l.status().used())));
         table.getColumns().add(column("projected", l -> Usd.format(l.status().projected())));
         table.getColumns().add(state);
-        table.getColumns().add(column("80 % on", l -> thresholdDay(l.status().thresholds().get(0))));
-        table.getColumns().add(column("100 % on", l -> thresholdDay(l.status().thresholds().get(1))));
+        table.getColumns().add(column("80 % on", l -> thresholdDay(l.status(), new BigDecimal("0.80"))));
+        table.getColumns().add(column("100 % on", l -> thresholdDay(l.status(), BigDecimal.ONE)));
+        table.getColumns().add(column("alerts", l -> Budgets.percents(l.status().budget().thresholds()).replace(",", " / ") + " %"));
+        table.getColumns().add(column("next alert", l -> nextAlert(l.status())));
         table.getColumns().forEach(c -> c.setSortable(false));
     }
 
     /** {@code 56.9 %}: used share to one decimal, half-up. */
     static String percent(BigDecimal used) {
         return used.multiply(BigDecimal.valueOf(100)).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + " %";
+    }
+
+    /** {@code 2026-02} or {@code rolling 30 d}. */
+    static String periodText(com.aifinops.workbench.model.analysis.Budget b) {
+        return b.isRolling() ? "rolling " + b.rollingDays() + " d" : b.month().toString();
+    }
+
+    /** The day the budget's threshold at {@code fraction} is crossed or projected; "n/a" when the budget has none there. */
+    static String thresholdDay(Budgets.Status s, BigDecimal fraction) {
+        return s.thresholds().stream().filter(t -> t.fraction().compareTo(fraction) == 0).findFirst().map(BudgetView::thresholdDay).orElse("n/a");
+    }
+
+    /** The lowest threshold not yet crossed and when the run-rate reaches it: {@code 90 % ≈ 2026-02-18}. */
+    static String nextAlert(Budgets.Status s) {
+        return s.thresholds().stream().filter(t -> t.crossedOn() == null).findFirst()
+                .map(t -> t.fraction().movePointRight(2).stripTrailingZeros().toPlainString() + " % " + thresholdDay(t)).orElse("all crossed");
     }
 
     /** The day a threshold was crossed, or "≈ day" at the run-rate, or "—" when not this month. */
@@ -246,6 +282,11 @@ public final class BudgetView extends BorderPane {
                 return;
             }
             Budgets.Status s = line.status();
+            if (s.budget().isRolling()) {
+                showRolling(line, plot);
+                return;
+            }
+            plot.getDomainAxis().setLabel("Day of month");
             YearMonth m = s.budget().month();
             int days = m.lengthOfMonth();
             ChartData d = chartData(line);
@@ -265,8 +306,7 @@ public final class BudgetView extends BorderPane {
             dataset.addSeries(projection);
             dataset.addSeries(pace);
             plot.addRangeMarker(marker(s.budget().amount().doubleValue(), "Budget " + Usd.format(s.budget().amount()), LIMIT), Layer.FOREGROUND);
-            BigDecimal warn = s.thresholds().get(0).amount();
-            plot.addRangeMarker(marker(warn.doubleValue(), "80 % " + Usd.format(warn), WARN), Layer.FOREGROUND);
+            thresholdMarkers(s, plot);
             plot.getDomainAxis().setRange(0, days);
             double top = Math.max(s.budget().amount().doubleValue(), s.projected().doubleValue()) * 1.12;
             plot.getRangeAxis().setRange(0, top <= 0 ? 1 : top);
@@ -274,6 +314,78 @@ public final class BudgetView extends BorderPane {
         } finally {
             chart.setNotify(true);
         }
+    }
+
+    /** A line per threshold below 100 % (the budget line is 100 %). */
+    private static void thresholdMarkers(Budgets.Status s, XYPlot plot) {
+        for (Budgets.Threshold t : s.thresholds()) {
+            if (t.fraction().compareTo(BigDecimal.ONE) != 0) {
+                plot.addRangeMarker(marker(t.amount().doubleValue(), t.fraction().movePointRight(2).stripTrailingZeros().toPlainString() + " % "
+                        + Usd.format(t.amount()), WARN), Layer.FOREGROUND);
+            }
+        }
+    }
+
+    /**
+     * A rolling budget: the window's spend on each of the last N days (x = days from the as-of day, −N+1 .. 0) and,
+     * dashed, the window N days ahead at the 7-day run-rate as the oldest days leave (the rule of {@link Budgets}).
+     */
+    private void showRolling(BudgetQuery.BudgetLine line, XYPlot plot) {
+        Budgets.Status s = line.status();
+        int n = s.budget().rollingDays();
+        RollingData d = rollingData(line);
+        XYSeries window = new XYSeries("Spend in the last " + n + " days");
+        XYSeries projection = new XYSeries("Run-rate projection");
+        XYSeries budget = new XYSeries("Budget");
+        d.window().forEach(p -> window.add(p[0], p[1]));
+        d.projection().forEach(p -> projection.add(p[0], p[1]));
+        budget.add(-(n - 1), s.budget().amount().doubleValue());
+        budget.add(n, s.budget().amount().doubleValue());
+        dataset.addSeries(window);
+        dataset.addSeries(projection);
+        dataset.addSeries(budget);
+        plot.addRangeMarker(marker(s.budget().amount().doubleValue(), "Budget " + Usd.format(s.budget().amount()), LIMIT), Layer.FOREGROUND);
+        thresholdMarkers(s, plot);
+        plot.getDomainAxis().setLabel("Days from " + s.asOf());
+        plot.getDomainAxis().setRange(-(n - 1), n);
+        double top = s.budget().amount().doubleValue();
+        for (double[] p : d.window()) {
+            top = Math.max(top, p[1]);
+        }
+        for (double[] p : d.projection()) {
+            top = Math.max(top, p[1]);
+        }
+        plot.getRangeAxis().setRange(0, top <= 0 ? 1 : top * 1.12);
+        chart.setTitle(new org.jfree.chart.title.TextTitle(s.budget().node() + " · rolling " + n + " days · as of " + s.asOf(), ChartStyle.LABEL));
+    }
+
+    /** Trailing-window spend per day (x = offset from as-of) and its projection from day 0 to N; doubles, for drawing. */
+    record RollingData(java.util.List<double[]> window, java.util.List<double[]> projection) {
+    }
+
+    static RollingData rollingData(BudgetQuery.BudgetLine line) {
+        Budgets.Status s = line.status();
+        int n = s.budget().rollingDays();
+        LocalDate asOf = s.asOf();
+        java.util.function.Function<LocalDate, BigDecimal> day = d -> line.daily().getOrDefault(d, BigDecimal.ZERO);
+        java.util.List<double[]> window = new java.util.ArrayList<>();
+        for (int i = -(n - 1); i <= 0; i++) {
+            LocalDate end = asOf.plusDays(i);
+            BigDecimal sum = BigDecimal.ZERO;
+            for (LocalDate d = end.minusDays(n - 1L); !d.isAfter(end); d = d.plusDays(1)) {
+                sum = sum.add(day.apply(d));
+            }
+            window.add(new double[]{i, sum.doubleValue()});
+        }
+        java.util.List<double[]> projection = new java.util.ArrayList<>();
+        double left = s.spent().doubleValue();
+        double rate = s.runRate().doubleValue();
+        projection.add(new double[]{0, left});
+        for (int k = 1; k <= n; k++) {
+            left -= day.apply(asOf.minusDays(n - (long) k)).doubleValue();
+            projection.add(new double[]{k, left + k * rate});
+        }
+        return new RollingData(window, projection);
     }
 
     private static ValueMarker marker(double value, String label, Color colour) {

@@ -2,6 +2,7 @@ package com.aifinops.workbench.views.budget;
 
 import com.aifinops.workbench.model.Usd;
 import com.aifinops.workbench.model.analysis.Budget;
+import com.aifinops.workbench.model.analysis.BudgetPeriod;
 import com.aifinops.workbench.model.analysis.BudgetQuery;
 import com.aifinops.workbench.model.analysis.Budgets;
 import com.aifinops.workbench.model.analysis.Node;
@@ -42,10 +43,15 @@ public final class BudgetViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper proposal = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
-    /** Each edit's inverse: the budget as it was (amount null: there was none). */
+    /** Each edit's inverse: the budget written and the one it replaced (null: there was none). */
     private final Deque<Edit> undo = new ArrayDeque<>();
 
-    private record Edit(Node node, YearMonth month, BigDecimal previous) {
+    private record Edit(Budget written, Budget previous) {
+    }
+
+    /** A line's identity across refreshes: node and period. */
+    private static String key(Budget b) {
+        return b.node() + " " + b.period();
     }
 
     public BudgetViewModel(BudgetQuery query, Executor background, Consumer<Runnable> fx) {
@@ -87,7 +93,7 @@ public final class BudgetViewModel {
     public void refresh() {
         long gen = generation.incrementAndGet();
         YearMonth m = month.get();
-        String keep = selected.get() == null ? null : selected.get().status().budget().node().toString();
+        String keep = selected.get() == null ? null : key(selected.get().status().budget());
         background.execute(() -> {
             try {
                 List<YearMonth> all = query.months();
@@ -106,7 +112,7 @@ public final class BudgetViewModel {
                     }
                     month.set(m2);
                     lines.setAll(found);
-                    selected.set(found.stream().filter(l -> l.status().budget().node().toString().equals(keep)).findFirst()
+                    selected.set(found.stream().filter(l -> key(l.status().budget()).equals(keep)).findFirst()
                             .orElse(found.isEmpty() ? null : found.get(0)));
                     error.set("");
                 });
@@ -118,24 +124,58 @@ public final class BudgetViewModel {
 
     /** Sets {@code node}'s budget for the shown month to {@code amount} (text such as {@code 1200} or {@code $1,200.50}). */
     public void setBudget(String nodeText, String amountText) {
-        YearMonth m = month.get();
-        Node node;
-        BigDecimal amount;
+        setBudget(nodeText, amountText, "month", "", "");
+    }
+
+    /**
+     * Sets a budget from the editor: {@code period} "month" (the shown month) or "rolling" over {@code daysText}
+     * days, with alert thresholds {@code thresholdsText} such as {@code 50,80,100} (blank: 80,100).
+     */
+    public void setBudget(String nodeText, String amountText, String period, String daysText, String thresholdsText) {
+        Budget b;
         try {
-            node = Node.parse(nodeText);
-            amount = parseAmount(amountText);
-            new Budget(node, m, amount); // validates: positive
+            Node node = Node.parse(nodeText);
+            BigDecimal amount = parseAmount(amountText);
+            List<BigDecimal> thresholds = thresholdsText == null || thresholdsText.isBlank() ? Budgets.DEFAULT_THRESHOLDS
+                    : Budgets.parsePercents(thresholdsText);
+            b = new Budget(node, period(period, daysText), amount, thresholds); // validates: positive, rising thresholds
         } catch (RuntimeException e) {
             error.set(e.getMessage());
             return;
         }
-        BigDecimal previous = lines.stream().filter(l -> l.status().budget().node().equals(node)).findFirst()
-                .map(l -> l.status().budget().amount()).orElse(null);
+        write(b);
+    }
+
+    /** A table edit of a line's amount: period and thresholds stay. */
+    public void setAmount(BudgetQuery.BudgetLine line, String amountText) {
+        Budget b;
+        try {
+            b = line.status().budget().withAmount(parseAmount(amountText));
+        } catch (RuntimeException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        write(b);
+    }
+
+    private BudgetPeriod period(String period, String daysText) {
+        if ("rolling".equals(period)) {
+            try {
+                return new BudgetPeriod.Rolling(Integer.parseInt(daysText == null ? "" : daysText.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("rolling budget: expected a number of days such as 30, got '" + daysText + "'");
+            }
+        }
+        return new BudgetPeriod.Month(month.get());
+    }
+
+    private void write(Budget b) {
+        Budget previous = lines.stream().map(l -> l.status().budget()).filter(x -> key(x).equals(key(b))).findFirst().orElse(null);
         background.execute(() -> {
             try {
-                query.put(new Budget(node, m, amount));
+                query.put(b);
                 fx.accept(() -> {
-                    undo.push(new Edit(node, m, previous));
+                    undo.push(new Edit(b, previous));
                     canUndo.set(true);
                     refresh();
                 });
@@ -155,9 +195,9 @@ public final class BudgetViewModel {
         background.execute(() -> {
             try {
                 if (e.previous() == null) {
-                    query.remove(e.node(), e.month());
+                    query.remove(e.written());
                 } else {
-                    query.put(new Budget(e.node(), e.month(), e.previous()));
+                    query.put(e.previous());
                 }
                 fx.accept(this::refresh);
             } catch (Exception ex) {
@@ -171,25 +211,36 @@ public final class BudgetViewModel {
      * in cents) to put in the amount field, and {@link #proposalProperty} says how it was made.
      */
     public void propose(String nodeText, Consumer<String> onAmount) {
+        propose(nodeText, "month", "", onAmount);
+    }
+
+    /** Proposes a monthly budget, or a rolling one over {@code daysText} days (from its last three windows). */
+    public void propose(String nodeText, String period, String daysText, Consumer<String> onAmount) {
         YearMonth m = month.get();
         Node node;
+        BudgetPeriod p0;
         try {
             node = Node.parse(nodeText);
+            p0 = period(period, daysText);
         } catch (RuntimeException e) {
             error.set(e.getMessage());
             return;
         }
         background.execute(() -> {
             try {
-                Budgets.Proposal p = query.propose(node, m);
+                Budgets.Proposal p = p0 instanceof BudgetPeriod.Rolling r ? query.proposeRolling(node, r.days(), m) : query.propose(node, m);
                 fx.accept(() -> {
                     if (p == null) {
-                        proposal.set("No spend for " + node + " in the " + Budgets.BASELINE_MONTHS + " months before " + m + " to propose from");
+                        proposal.set(p0 instanceof BudgetPeriod.Rolling r
+                                ? "No spend for " + node + " in the " + Budgets.BASELINE_MONTHS + " windows of " + r.days() + " days to propose from"
+                                : "No spend for " + node + " in the " + Budgets.BASELINE_MONTHS + " months before " + m + " to propose from");
                         return;
                     }
                     BigDecimal mid = Usd.cents(p.low().add(p.high()).divide(BigDecimal.valueOf(2), 34, RoundingMode.HALF_UP));
+                    String base = p0 instanceof BudgetPeriod.Rolling r ? "mean of " + p.months() + " " + r.days() + "-day window" + (p.months() == 1 ? "" : "s")
+                            : p.months() + "-month mean";
                     proposal.set(node + ": " + Usd.format(p.low()) + " – " + Usd.format(p.high()) + " (110–120 % of the "
-                            + p.months() + "-month mean " + Usd.format(p.baseline()) + ")");
+                            + base + " " + Usd.format(p.baseline()) + ")");
                     onAmount.accept(mid.toPlainString());
                 });
             } catch (Exception e) {

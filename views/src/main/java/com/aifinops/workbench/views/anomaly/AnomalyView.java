@@ -134,6 +134,8 @@ public final class AnomalyView extends BorderPane {
         findings.setPlaceholder(new Label("No anomalies in this period"));
         findings.getColumns().add(left(column("date", f -> f.date().toString()), 95));
         findings.getColumns().add(column("days", f -> Integer.toString(f.days())));
+        // hourly findings (and daily ones that know their first hour) say when, in UTC: "13:00–15:59Z (3 h)"
+        findings.getColumns().add(left(column("hours (UTC)", AnomalyView::hours), 120));
         findings.getColumns().add(left(column("dimension", Anomaly::dimension), 80));
         findings.getColumns().add(left(column("key", Anomaly::key), 170));
         findings.getColumns().add(left(column("cause", f -> f.cause().label()), 120));
@@ -162,6 +164,13 @@ public final class AnomalyView extends BorderPane {
 
     private static String dash(String s) {
         return s == null ? "—" : s;
+    }
+
+    static String hours(Anomaly f) {
+        if (f.hour() == null) return "";
+        java.time.format.DateTimeFormatter hm = java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneOffset.UTC);
+        if (f.lastHour() == null) return "from " + hm.format(f.hour()) + "Z";
+        return hm.format(f.hour()) + "–" + hm.format(f.lastHour().plusSeconds(3_599)) + "Z (" + f.hours() + " h)";
     }
 
     private static <T> TableColumn<T, String> left(TableColumn<T, String> c, double min) {

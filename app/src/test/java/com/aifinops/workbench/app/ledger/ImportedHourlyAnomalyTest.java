@@ -66,4 +66,31 @@ class ImportedHourlyAnomalyTest {
             assertEquals(0, a.extraCost().compareTo(new BigDecimal("0.60")), a.extraCost().toPlainString());
         }
     }
+
+    /**
+     * A sparse series (2 requests an hour at $0.01 and $0.02) whose one hour costs $0.03 a request (2 × the mean
+     * $0.015, same tokens) is no hourly model change: under 20 requests an hour, ratios are noise.
+     */
+    @Test
+    void aFewRequestsAnHourAreNoHourlyFinding() throws Exception {
+        StringBuilder b = new StringBuilder(HEAD);
+        int n = 0;
+        for (int day = 1; day <= 12; day++) {
+            for (int h = 0; h < 24; h++) {
+                boolean odd = day == 11 && h == 9;
+                for (int i = 0; i < 2; i++) {
+                    String t = String.format("2026-06-%02d %02d:%02d:00.000", day, h, i * 20);
+                    b.append(line("s" + n++, "hk-s", odd ? "0.03" : i == 0 ? "0.01" : "0.02", 1000, 100, t, "team-s", "sparse"));
+                }
+            }
+        }
+        try (Database db = Database.open(dir.resolve("ledger"))) {
+            new H2ImportService(db).importFile(write(dir, "sparse.csv", b.toString()), null,
+                    ImportService.RejectPolicy.ALL_OR_NOTHING, ImportService.ImportProgress.NONE);
+            List<Anomaly> found = new SpendAnalysis(db).anomalies(LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 12),
+                    AnomalyDetector.DEFAULTS, com.aifinops.workbench.model.analysis.HourlyAnomalyDetector.DEFAULTS,
+                    EnumSet.of(Anomaly.Granularity.HOUR));
+            assertEquals(List.of(), found);
+        }
+    }
 }

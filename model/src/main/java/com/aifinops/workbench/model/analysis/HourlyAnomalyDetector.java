@@ -43,6 +43,13 @@ public final class HourlyAnomalyDetector {
     private static final MathContext MC = MathContext.DECIMAL128;
     private static final long HOUR_SECONDS = 3600;
 
+    /**
+     * Fewer requests in an hour than this are never a finding: the ratios of one or two requests are noise (a sparse
+     * series of a few requests an hour flagged an hourly "model change" on most days), and a loop or a doubled prompt
+     * that matters makes more.
+     */
+    public static final int MIN_REQUESTS = 20;
+
     /** Thresholds; {@link #DEFAULTS} are those documented above. */
     public record Options(BigDecimal loopFactor, BigDecimal contextFactor, BigDecimal costBand, BigDecimal growthFactor,
                           int recentBaselineHours, int lookbackHours, int minBaselineHours) {
@@ -389,6 +396,9 @@ public final class HourlyAnomalyDetector {
     private static boolean maybe(Series s, int i, Sums all, Sums near, Sums hod, double loop, double ctx, double band, double growth) {
         double m = 0.99;
         long req = s.requests[i];
+        if (req < MIN_REQUESTS) {
+            return false;
+        }
         double cost = s.costDouble(i);
         // a volume test needs a day of history: at least one baseline hour at the same hour of day
         boolean volumeHod = hod.n > 0 && req * (double) hod.n >= m * growth * hod.req;

@@ -10,7 +10,6 @@ import com.aifinops.workbench.model.analysis.SpendQuery;
 import com.aifinops.workbench.model.analysis.SpendReport;
 import com.aifinops.workbench.model.analysis.TagText;
 import com.aifinops.workbench.model.ledger.DailyRollup;
-import com.aifinops.workbench.model.usage.Allocation;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -331,12 +330,7 @@ public final class H2SpendQuery implements SpendQuery {
             bind(ps, List.of(params));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Allocation a = new Allocation(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                            TagText.parse(rs.getString(15)));
-                    out.add(new DailyRollup(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getString(4), a,
-                            rs.getLong(16), rs.getLong(17), rs.getLong(18), rs.getLong(19), rs.getLong(20), rs.getLong(21),
-                            rs.getLong(22), rs.getBigDecimal(23), rs.getBigDecimal(24)));
+                    out.add(LedgerSql.rollup(rs));
                 }
             }
         }

@@ -5,9 +5,7 @@ import com.aifinops.workbench.model.analysis.Dimension;
 import com.aifinops.workbench.model.analysis.ReportRow;
 import com.aifinops.workbench.model.analysis.SpendRows;
 import com.aifinops.workbench.model.analysis.SpendRowsQuery;
-import com.aifinops.workbench.model.analysis.TagText;
 import com.aifinops.workbench.model.ledger.DailyRollup;
-import com.aifinops.workbench.model.usage.Allocation;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -114,12 +112,7 @@ public final class H2SpendRows implements SpendRowsQuery {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Allocation a = new Allocation(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                            TagText.parse(rs.getString(15)));
-                    out.add(new DailyRollup(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getString(4), a,
-                            rs.getLong(16), rs.getLong(17), rs.getLong(18), rs.getLong(19), rs.getLong(20), rs.getLong(21),
-                            rs.getLong(22), LedgerSql.amount(rs.getBigDecimal(23)), LedgerSql.amount(rs.getBigDecimal(24))));
+                    out.add(LedgerSql.rollup(rs));
                 }
             }
         }

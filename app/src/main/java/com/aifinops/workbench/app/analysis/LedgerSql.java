@@ -1,6 +1,12 @@
 package com.aifinops.workbench.app.analysis;
 
 import com.aifinops.workbench.model.analysis.Dimension;
+import com.aifinops.workbench.model.analysis.TagText;
+import com.aifinops.workbench.model.ledger.DailyRollup;
+import com.aifinops.workbench.model.usage.Allocation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * SQL over {@code usage_daily} with the allocation rules and the key inventory joined in, so grouping happens in H2 and a rule applies
@@ -24,6 +30,21 @@ final class LedgerSql {
     static final String COST = "COALESCE(u.billed_cost, u.priced_cost, CAST(0 AS DECFLOAT))";
 
     private LedgerSql() {
+    }
+
+    /**
+     * The usage_daily row of the current result row, whose columns are: usage_day, provider, model_raw, model_id,
+     * org_name, team, project, agent, user_id, api_key, workspace, environment, feature, customer, tags, requests,
+     * uncached_input, cache_read, cache_write_5m, cache_write_1h, output_tokens, reasoning_tokens, priced_cost,
+     * billed_cost (team and project may be the rule-resolved expressions).
+     */
+    static DailyRollup rollup(ResultSet rs) throws SQLException {
+        Allocation a = new Allocation(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                TagText.parse(rs.getString(15)));
+        return new DailyRollup(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getString(4), a,
+                rs.getLong(16), rs.getLong(17), rs.getLong(18), rs.getLong(19), rs.getLong(20), rs.getLong(21),
+                rs.getLong(22), amount(rs.getBigDecimal(23)), amount(rs.getBigDecimal(24)));
     }
 
     /** An amount as read back: DECFLOAT drops trailing zeros (20.00 → 2E+1), so give it a plain non-negative scale. */

@@ -85,7 +85,8 @@ public final class H2ImportService implements ImportService {
      * @param keepRows     write every source row to {@code usage_row} (drill-down, exact restatement at any
      *                     instant); false keeps only the daily rollups (the fast path: restatement by whole day)
      * @param jdbcBatch    rows per JDBC batch
-     * @param rollupKeys   rollup combinations held in memory before a part is written
+     * @param rollupKeys   rollup combinations held in memory before a part is written; a new day writes the days
+     *                     before it once a 25th of this is held (a file in time order writes each day once)
      * @param progressRows rows between progress callbacks and cancel checks
      */
     public record Options(boolean keepRows, int jdbcBatch, int rollupKeys, int progressRows) {

@@ -65,6 +65,7 @@ public final class SpendView extends BorderPane {
     private ShowbackStatements statements;
     private Executor statementThread;
     private final ChartViewer viewer;
+    private static final java.awt.Color OTHER_PAINT = new java.awt.Color(0xB8C0CC);
     private SpendRowsView.RowsWindow rowsWindow;
 
     public SpendView(SpendViewModel vm) {
@@ -241,6 +242,12 @@ public final class SpendView extends BorderPane {
         chart.setNotify(false);
         try {
             dataset.clear();
+            // series keep the palette; "other" (the rest summed, drawn last) is a quiet grey, not the palette's black
+            org.jfree.chart.renderer.category.CategoryItemRenderer r = chart.getCategoryPlot().getRenderer();
+            for (int s = 0; s < data.series().size(); s++) {
+                boolean other = data.hasOther() && s == data.series().size() - 1;
+                r.setSeriesPaint(s, other ? OTHER_PAINT : ChartStyle.PALETTE[s % ChartStyle.PALETTE.length]);
+            }
             for (int s = 0; s < data.series().size(); s++) {
                 for (int p = 0; p < data.periods().size(); p++) {
                     dataset.addValue(data.values()[s][p], data.series().get(s), data.periods().get(p));

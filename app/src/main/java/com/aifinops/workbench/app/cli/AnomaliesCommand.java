@@ -38,8 +38,8 @@ final class AnomaliesCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: anomalies [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--band PCT] [--granularity both|day|hour]
-                                 [--db PATH] [--json]
+                Usage: anomalies [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--band PCT] [--min-extra USD]
+                                 [--granularity both|day|hour] [--db PATH] [--json]
 
                 Compares each day of every agent, team and model with its own trailing baseline (the up to 14
                 previous normal days within 28 days) and names the cause:
@@ -59,6 +59,7 @@ final class AnomaliesCommand implements Command {
                 finding explains is folded into it. extraCostUsd is the cost above what the baseline predicts.
                   --from, --to     findings starting in this range (default: the ledger's last 30 days)
                   --band PCT       model_change band in percent (default 30)
+                  --min-extra USD  daily findings with less extra cost are not reported (default 0.50; 0 shows all)
                   --granularity G  both (default), day (daily rollups only) or hour (hourly series only)
                   --json           {"anomalies":[{"date","dimension","key","cause","extraCostUsd","lastDate","days",
                                     "detail","rows","granularity","hour","lastHour","hours"}]}: granularity is day
@@ -70,7 +71,7 @@ final class AnomaliesCommand implements Command {
 
     @Override
     public int run(String[] tokens, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(name(), tokens, Set.of("from", "to", "band", "db", "granularity"), Set.of("json"));
+        Args a = Args.parse(name(), tokens, Set.of("from", "to", "band", "min-extra", "db", "granularity"), Set.of("json"));
         Set<Anomaly.Granularity> granularities = switch (a.get("granularity").orElse("both")) {
             case "both" -> EnumSet.allOf(Anomaly.Granularity.class);
             case "day" -> EnumSet.of(Anomaly.Granularity.DAY);
@@ -83,8 +84,10 @@ final class AnomaliesCommand implements Command {
         AnomalyDetector.Options o = AnomalyDetector.DEFAULTS;
         if (a.has("band")) {
             BigDecimal band = a.decimal("band", new BigDecimal("1000")).orElseThrow().movePointLeft(2);
-            o = new AnomalyDetector.Options(o.loopFactor(), o.contextFactor(), band, o.growthFactor(), o.otherFactor(),
-                    o.shortBaselineDays(), o.longBaselineDays(), o.lookbackDays(), o.minBaselineDays());
+            o = o.withBand(band);
+        }
+        if (a.has("min-extra")) {
+            o = o.withMinExtraCost(a.decimal("min-extra", new BigDecimal("1000000")).orElseThrow());
         }
         List<Anomaly> found;
         try (Database db = DbOption.open(a)) {

@@ -38,21 +38,35 @@ import java.util.function.BiFunction;
  * mean daily cost for the volume causes. A team or model finding that starts on a day covered by an agent
  * finding whose rows carry that team or model is folded into the agent finding (one event, reported where it
  * happened). A model first seen in the period without a price is {@code unpriced_model}. Hourly series have their
- * own detector, {@link HourlyAnomalyDetector}; {@link #merge} reports an event both caught once.
+ * own detector, {@link HourlyAnomalyDetector}; {@link #merge} reports an event both caught once. A finding whose
+ * extra cost is under {@link Options#minExtraCost} ($0.50 by default) is dropped: on small volumes the ratios alone
+ * flag cent-sized days.
  */
 public final class AnomalyDetector {
     public static final List<Dimension> DIMENSIONS = List.of(Dimension.of(Dimension.Kind.AGENT),
             Dimension.of(Dimension.Kind.TEAM), Dimension.of(Dimension.Kind.MODEL));
     private static final MathContext MC = MathContext.DECIMAL128;
 
-    /** Thresholds; {@link #DEFAULTS} are those documented above. */
+    /**
+     * Thresholds; {@link #DEFAULTS} are those documented above. {@code minExtraCost}: a finding whose extra cost is
+     * below it is not reported (a quiet series doubling from $0.05 to $0.10 a day is not worth an analyst's look).
+     */
     public record Options(BigDecimal loopFactor, BigDecimal contextFactor, BigDecimal costBand, BigDecimal growthFactor,
                           BigDecimal otherFactor, int shortBaselineDays, int longBaselineDays, int lookbackDays,
-                          int minBaselineDays) {
+                          int minBaselineDays, BigDecimal minExtraCost) {
+        public Options withBand(BigDecimal band) {
+            return new Options(loopFactor, contextFactor, band, growthFactor, otherFactor, shortBaselineDays, longBaselineDays,
+                    lookbackDays, minBaselineDays, minExtraCost);
+        }
+
+        public Options withMinExtraCost(BigDecimal min) {
+            return new Options(loopFactor, contextFactor, costBand, growthFactor, otherFactor, shortBaselineDays, longBaselineDays,
+                    lookbackDays, minBaselineDays, min);
+        }
     }
 
     public static final Options DEFAULTS = new Options(new BigDecimal("5"), new BigDecimal("3"), new BigDecimal("0.30"),
-            new BigDecimal("2"), new BigDecimal("2"), 7, 14, 28, 5);
+            new BigDecimal("2"), new BigDecimal("2"), 7, 14, 28, 5, new BigDecimal("0.50"));
 
     /** One day of one series: summed usage and best-known cost. */
     public record DayPoint(LocalDate day, long requests, long inputTokens, long outputTokens, BigDecimal cost) {
@@ -213,7 +227,7 @@ public final class AnomalyDetector {
                 extra = extra.add(days.get(j).extra());
             }
             LocalDate start = pts.get(days.get(k).index()).day();
-            if (!start.isBefore(from)) {
+            if (!start.isBefore(from) && extra.compareTo(o.minExtraCost()) >= 0) {
                 out.add(new Anomaly(start, pts.get(days.get(j).index()).day(), s.dimension(), s.key(), days.get(k).cause(),
                         extra, j - k + 1, days.get(k).detail(), List.of()));
             }

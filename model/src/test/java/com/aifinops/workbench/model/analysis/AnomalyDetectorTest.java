@@ -14,18 +14,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class AnomalyDetectorTest {
     private static final LocalDate START = LocalDate.of(2026, 3, 1);
     private static final LocalDate TEST_DAY = START.plusDays(10);
+    /** The ratio tests on a $1.00 day; the $0.50 floor has its own test. */
+    private static final AnomalyDetector.Options NO_FLOOR = AnomalyDetector.DEFAULTS.withMinExtraCost(BigDecimal.ZERO);
 
     private static List<Anomaly> run(long requests, long inputPerRequest, String cost) {
         return run(10, requests, inputPerRequest, cost);
     }
 
     private static List<Anomaly> run(int quietDays, long requests, long inputPerRequest, String cost) {
+        return run(quietDays, requests, inputPerRequest, cost, NO_FLOOR);
+    }
+
+    private static List<Anomaly> run(int quietDays, long requests, long inputPerRequest, String cost, AnomalyDetector.Options o) {
         List<AnomalyDetector.DayPoint> pts = new ArrayList<>();
         for (int d = 10 - quietDays; d < 10; d++) {
             pts.add(new AnomalyDetector.DayPoint(START.plusDays(d), 100, 100_000, 20_000, new BigDecimal("1.00")));
         }
         pts.add(new AnomalyDetector.DayPoint(TEST_DAY, requests, requests * inputPerRequest, requests * 200, new BigDecimal(cost)));
-        return AnomalyDetector.detect(List.of(new AnomalyDetector.Series("agent", "bot", pts)), START, TEST_DAY, AnomalyDetector.DEFAULTS);
+        return AnomalyDetector.detect(List.of(new AnomalyDetector.Series("agent", "bot", pts)), START, TEST_DAY, o);
+    }
+
+    @Test
+    void aFindingWorthLessThanFiftyCentsIsNotReportedByDefault() {
+        // 1.30 at flat tokens: a model change worth 0.30, under the default floor of 0.50
+        assertEquals(List.of(), run(10, 100, 1000, "1.30", AnomalyDetector.DEFAULTS));
+        // 1.50: worth exactly 0.50, reported
+        assertFinding(run(10, 100, 1000, "1.50", AnomalyDetector.DEFAULTS), Anomaly.Cause.MODEL_CHANGE, "0.50");
+        // a runaway loop of 5× on the same day is worth 4.00 and always reported
+        assertFinding(run(10, 500, 1000, "5.00", AnomalyDetector.DEFAULTS), Anomaly.Cause.RUNAWAY_LOOP, "4.00");
     }
 
     private static void assertFinding(List<Anomaly> found, Anomaly.Cause cause, String extra) {

@@ -2,15 +2,12 @@ package com.aifinops.workbench.app.ui;
 
 import com.aifinops.workbench.app.analysis.H2BudgetStore;
 import com.aifinops.workbench.app.analysis.H2ScreenQueries;
-import com.aifinops.workbench.app.store.Database;
 import com.aifinops.workbench.model.analysis.Budget;
 import com.aifinops.workbench.model.analysis.BudgetQuery;
 import com.aifinops.workbench.model.analysis.Node;
 import com.aifinops.workbench.views.budget.BudgetView;
 import com.aifinops.workbench.views.budget.BudgetViewModel;
-import com.aifinops.workbench.views.theme.Theme;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -18,18 +15,15 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.jfree.data.xy.XYDataset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -39,11 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The Budgets screen on an H2 file ledger (see {@link ScreenLedger}); every figure below is worked by hand. */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
-class BudgetScreenTest {
+class BudgetScreenTest extends LedgerScreenTest {
     static final YearMonth FEB = YearMonth.of(2026, 2);
-    @TempDir
-    Path dir;
-    Database db;
     BudgetView view;
 
     @Start
@@ -53,16 +44,9 @@ class BudgetScreenTest {
         budgets.put(new Budget(Node.parse("team:support"), FEB, new BigDecimal("200")));
         budgets.put(new Budget(Node.parse("agent:triage"), FEB, new BigDecimal("5")));
         view = new BudgetView(new BudgetViewModel(new H2ScreenQueries(db), Executors.newSingleThreadExecutor(), Platform::runLater));
-        Scene scene = new Scene(view, 1200, 800);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        show(stage, view);
     }
 
-    @AfterEach
-    void close() throws Exception {
-        db.close();
-    }
 
     @SuppressWarnings("unchecked")
     private static String cell(TableView<BudgetQuery.BudgetLine> t, String node, String column) {

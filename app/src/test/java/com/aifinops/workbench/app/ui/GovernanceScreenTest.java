@@ -9,10 +9,8 @@ import com.aifinops.workbench.model.ledger.DailyRollup;
 import com.aifinops.workbench.model.usage.Allocation;
 import com.aifinops.workbench.views.governance.GovernanceView;
 import com.aifinops.workbench.views.governance.GovernanceViewModel;
-import com.aifinops.workbench.views.theme.Theme;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -20,18 +18,15 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,10 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
-class GovernanceScreenTest {
-    @TempDir
-    Path dir;
-    Database db;
+class GovernanceScreenTest extends LedgerScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
@@ -75,10 +67,7 @@ class GovernanceScreenTest {
         settings.putApiKey(new H2SpendSettings.ApiKeyEntry("sk-old", "carol", null, null, null, null));
         settings.approveModel("prod", "gpt-5-mini");
         GovernanceView view = new GovernanceView(new GovernanceViewModel(new H2Governance(db), Executors.newSingleThreadExecutor(), Platform::runLater));
-        Scene scene = new Scene(view, 1240, 800);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        show(stage, view, 1240, 800);
     }
 
     private static DailyRollup row(LocalDate day, String model, String key, String team, String priced) {
@@ -86,10 +75,6 @@ class GovernanceScreenTest {
         return new DailyRollup(day, "openai", model, model, a, 10, 1000, 0, 0, 0, 100, 0, new BigDecimal(priced), null);
     }
 
-    @AfterEach
-    void close() throws Exception {
-        db.close();
-    }
 
     @Test
     void listsAnOwnerlessKeyAsAFindingAndEditingTheOwnerPersistsAndClearsIt(FxRobot robot) throws Exception {

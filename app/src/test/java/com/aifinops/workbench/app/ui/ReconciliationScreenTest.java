@@ -2,31 +2,25 @@ package com.aifinops.workbench.app.ui;
 
 import com.aifinops.workbench.app.analysis.H2InvoiceStore;
 import com.aifinops.workbench.app.analysis.H2ScreenQueries;
-import com.aifinops.workbench.app.store.Database;
 import com.aifinops.workbench.model.analysis.Reconciliation;
 import com.aifinops.workbench.model.invoice.Invoice;
 import com.aifinops.workbench.model.invoice.InvoiceLine;
 import com.aifinops.workbench.views.reconcile.ReconciliationView;
 import com.aifinops.workbench.views.reconcile.ReconciliationViewModel;
-import com.aifinops.workbench.views.theme.Theme;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.jfree.data.category.CategoryDataset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -38,10 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The Reconciliation screen: an invoice entered in the dialog, the figures and the waterfall, worked by hand. */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
-class ReconciliationScreenTest {
-    @TempDir
-    Path dir;
-    Database db;
+class ReconciliationScreenTest extends LedgerScreenTest {
     ReconciliationView view;
     ReconciliationViewModel vm;
 
@@ -50,16 +41,9 @@ class ReconciliationScreenTest {
         db = ScreenLedger.create(dir.resolve("ledger"));
         vm = new ReconciliationViewModel(new H2ScreenQueries(db), Executors.newSingleThreadExecutor(), Platform::runLater);
         view = new ReconciliationView(vm);
-        Scene scene = new Scene(view, 1200, 800);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        show(stage, view);
     }
 
-    @AfterEach
-    void close() throws Exception {
-        db.close();
-    }
 
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();

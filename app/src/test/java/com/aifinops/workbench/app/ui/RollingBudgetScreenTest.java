@@ -2,7 +2,6 @@ package com.aifinops.workbench.app.ui;
 
 import com.aifinops.workbench.app.analysis.H2BudgetStore;
 import com.aifinops.workbench.app.analysis.H2ScreenQueries;
-import com.aifinops.workbench.app.store.Database;
 import com.aifinops.workbench.model.analysis.Budget;
 import com.aifinops.workbench.model.analysis.BudgetPeriod;
 import com.aifinops.workbench.model.analysis.BudgetQuery;
@@ -10,27 +9,22 @@ import com.aifinops.workbench.model.analysis.Budgets;
 import com.aifinops.workbench.model.analysis.Node;
 import com.aifinops.workbench.views.budget.BudgetView;
 import com.aifinops.workbench.views.budget.BudgetViewModel;
-import com.aifinops.workbench.views.theme.Theme;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.jfree.data.xy.XYDataset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -39,10 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** A rolling budget on the Budgets screen over {@link ScreenLedger}; figures worked by hand. */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
-class RollingBudgetScreenTest {
-    @TempDir
-    Path dir;
-    Database db;
+class RollingBudgetScreenTest extends LedgerScreenTest {
     BudgetView view;
 
     @Start
@@ -51,16 +42,9 @@ class RollingBudgetScreenTest {
         new H2BudgetStore(db).put(new Budget(Node.parse("team:support"), new BudgetPeriod.Rolling(7), new BigDecimal("100"),
                 Budgets.parsePercents("50,80,100")));
         view = new BudgetView(new BudgetViewModel(new H2ScreenQueries(db), Executors.newSingleThreadExecutor(), Platform::runLater));
-        Scene scene = new Scene(view, 1200, 800);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        show(stage, view);
     }
 
-    @AfterEach
-    void close() throws Exception {
-        db.close();
-    }
 
     @SuppressWarnings("unchecked")
     private static String cell(TableView<BudgetQuery.BudgetLine> t, String node, String column) {

@@ -2,18 +2,15 @@ package com.aifinops.workbench.app.ui;
 
 import com.aifinops.workbench.app.analysis.H2SpendQuery;
 import com.aifinops.workbench.app.analysis.H2SpendRows;
-import com.aifinops.workbench.app.store.Database;
 import com.aifinops.workbench.model.analysis.Dimension;
 import com.aifinops.workbench.model.analysis.ReportRow;
 import com.aifinops.workbench.model.ledger.DailyRollup;
 import com.aifinops.workbench.views.spend.SpendRowsView;
 import com.aifinops.workbench.views.spend.SpendView;
 import com.aifinops.workbench.views.spend.SpendViewModel;
-import com.aifinops.workbench.views.theme.Theme;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
@@ -23,11 +20,9 @@ import javafx.stage.Stage;
 import org.jfree.chart.entity.CategoryItemEntity;
 import org.jfree.chart.entity.ChartEntity;
 import org.jfree.chart.fx.ChartCanvas;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -50,10 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
-class SpendDrillScreenTest {
-    @TempDir
-    Path dir;
-    Database db;
+class SpendDrillScreenTest extends LedgerScreenTest {
     SpendViewModel vm;
     SpendView view;
 
@@ -63,16 +55,9 @@ class SpendDrillScreenTest {
         vm = new SpendViewModel(new H2SpendQuery(db), new H2SpendRows(db), Executors.newSingleThreadExecutor(), Platform::runLater);
         vm.grainProperty().set(Dimension.of(Dimension.Kind.MONTH));
         view = new SpendView(vm);
-        Scene scene = new Scene(view, 1200, 800);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        show(stage, view);
     }
 
-    @AfterEach
-    void close() throws Exception {
-        db.close();
-    }
 
     @Test
     void clickingABarSegmentOpensItsRowsWithTheSameTotal(FxRobot robot) throws Exception {

@@ -4,6 +4,7 @@ import com.aifinops.workbench.model.Usd;
 import com.aifinops.workbench.model.analysis.BudgetQuery;
 import com.aifinops.workbench.model.analysis.Budgets;
 import com.aifinops.workbench.views.common.ChartStyle;
+import com.aifinops.workbench.views.common.Loading;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -127,7 +128,7 @@ public final class BudgetView extends BorderPane {
         month.setOnAction(e -> vm.refresh());
         Button reload = new Button("Refresh");
         reload.setOnAction(e -> vm.refresh());
-        FlowPane bar = new FlowPane(8, 6, label("Month"), month, reload);
+        FlowPane bar = new FlowPane(8, 6, label("Month"), month, reload, Loading.indicator(vm.loadingProperty()));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(12, 12, 4, 12));
         return bar;
@@ -177,7 +178,7 @@ public final class BudgetView extends BorderPane {
         table.setItems(vm.lines());
         table.setEditable(true);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.setPlaceholder(new Label("No budgets for this month: enter a node and an amount below"));
+        Loading.placeholder(table, vm.loadingProperty(), new Label("No budgets for this month: enter a node and an amount below"));
         TableColumn<BudgetQuery.BudgetLine, String> nodeCol = column("node", l -> l.status().budget().node().toString());
         nodeCol.setStyle("");
         nodeCol.setMinWidth(170);

@@ -21,6 +21,7 @@ import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import com.aifinops.workbench.views.common.Loading;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -34,6 +35,7 @@ public final class BudgetViewModel {
     private final BudgetQuery query;
     private final Executor background;
     private final Consumer<Runnable> fx;
+    private final Loading loading;
     private final AtomicLong generation = new AtomicLong();
 
     private final ObjectProperty<YearMonth> month = new SimpleObjectProperty<>();
@@ -58,6 +60,7 @@ public final class BudgetViewModel {
         this.query = query;
         this.background = background;
         this.fx = fx;
+        this.loading = new Loading(background, fx);
     }
 
     public ObjectProperty<YearMonth> monthProperty() {
@@ -89,12 +92,17 @@ public final class BudgetViewModel {
         return canUndo.getReadOnlyProperty();
     }
 
+    /** True while a refresh is running. */
+    public javafx.beans.property.ReadOnlyBooleanProperty loadingProperty() {
+        return loading.activeProperty();
+    }
+
     /** Reloads the months and the chosen month's budgets (the latest month with data when none is chosen). */
     public void refresh() {
         long gen = generation.incrementAndGet();
         YearMonth m = month.get();
         String keep = selected.get() == null ? null : key(selected.get().status().budget());
-        background.execute(() -> {
+        loading.execute(() -> {
             try {
                 List<YearMonth> all = query.months();
                 YearMonth m2 = m != null ? m : all.isEmpty() ? YearMonth.now() : all.get(all.size() - 1);

@@ -2,6 +2,7 @@ package com.aifinops.workbench.views.governance;
 
 import com.aifinops.workbench.model.Usd;
 import com.aifinops.workbench.model.analysis.Governance;
+import com.aifinops.workbench.views.common.Loading;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -112,7 +113,7 @@ public final class GovernanceView extends BorderPane {
         Label status = new Label();
         status.setId("governanceStatus");
         status.textProperty().bind(vm.statusProperty());
-        FlowPane bar = new FlowPane(10, 6, asOf, reload, undo, status);
+        FlowPane bar = new FlowPane(10, 6, asOf, reload, undo, Loading.indicator(vm.loadingProperty()), status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(12, 12, 4, 12));
         return bar;
@@ -172,7 +173,7 @@ public final class GovernanceView extends BorderPane {
         findings.setId("governanceFindings");
         findings.setItems(vm.findings());
         findings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        findings.setPlaceholder(new Label("No findings"));
+        Loading.placeholder(findings, vm.loadingProperty(), new Label("No findings"));
         TableColumn<Governance.Finding, String> kind = text("finding", f -> f.kind().label().replace('_', ' '));
         kind.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -201,7 +202,7 @@ public final class GovernanceView extends BorderPane {
         keys.setItems(vm.keys());
         keys.setEditable(true);
         keys.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        keys.setPlaceholder(new Label("No API keys in the ledger or the inventory"));
+        Loading.placeholder(keys, vm.loadingProperty(), new Label("No API keys in the ledger or the inventory"));
         keys.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(GovernanceViewModel.KeyLine line, boolean empty) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import com.aifinops.workbench.views.common.Loading;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -33,6 +34,7 @@ public final class GovernanceViewModel {
     private final GovernanceQuery query;
     private final Executor background;
     private final Consumer<Runnable> fx;
+    private final Loading loading;
     private final AtomicLong generation = new AtomicLong();
 
     private final ReadOnlyObjectWrapper<Governance.Report> report = new ReadOnlyObjectWrapper<>();
@@ -109,6 +111,7 @@ public final class GovernanceViewModel {
         this.query = query;
         this.background = background;
         this.fx = fx;
+        this.loading = new Loading(background, fx);
     }
 
     public ReadOnlyObjectProperty<Governance.Report> reportProperty() {
@@ -140,10 +143,15 @@ public final class GovernanceViewModel {
         return canUndo.getReadOnlyProperty();
     }
 
+    /** True while a refresh is running. */
+    public javafx.beans.property.ReadOnlyBooleanProperty loadingProperty() {
+        return loading.activeProperty();
+    }
+
     /** Reloads the report as of the ledger's last day. */
     public void refresh() {
         long gen = generation.incrementAndGet();
-        background.execute(() -> {
+        loading.execute(() -> {
             try {
                 Governance.Report r = query.report(null);
                 List<KeyLine> lines = lines(r);

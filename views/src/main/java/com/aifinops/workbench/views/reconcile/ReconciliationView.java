@@ -3,6 +3,7 @@ package com.aifinops.workbench.views.reconcile;
 import com.aifinops.workbench.model.Usd;
 import com.aifinops.workbench.model.analysis.Reconciliation;
 import com.aifinops.workbench.views.common.ChartStyle;
+import com.aifinops.workbench.views.common.Loading;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -91,7 +92,7 @@ public final class ReconciliationView extends BorderPane {
         Button enter = new Button("Enter invoice…");
         enter.setId("recEnterInvoice");
         enter.setOnAction(e -> enterInvoice());
-        FlowPane bar = new FlowPane(8, 6, label("Provider"), provider, label("month"), month, enter);
+        FlowPane bar = new FlowPane(8, 6, label("Provider"), provider, label("month"), month, enter, Loading.indicator(vm.loadingProperty()));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(12, 12, 4, 12));
         return bar;

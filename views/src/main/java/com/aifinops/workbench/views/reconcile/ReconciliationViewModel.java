@@ -18,6 +18,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import com.aifinops.workbench.views.common.Loading;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -30,6 +31,7 @@ public final class ReconciliationViewModel {
     private final ReconciliationQuery query;
     private final Executor background;
     private final Consumer<Runnable> fx;
+    private final Loading loading;
     private final AtomicLong generation = new AtomicLong();
 
     private final ObjectProperty<String> provider = new SimpleObjectProperty<>();
@@ -47,6 +49,7 @@ public final class ReconciliationViewModel {
         this.query = query;
         this.background = background;
         this.fx = fx;
+        this.loading = new Loading(background, fx);
     }
 
     public ObjectProperty<String> providerProperty() {
@@ -86,12 +89,17 @@ public final class ReconciliationViewModel {
         return s;
     }
 
+    /** True while a refresh is running. */
+    public javafx.beans.property.ReadOnlyBooleanProperty loadingProperty() {
+        return loading.activeProperty();
+    }
+
     /** Reconciles the chosen provider and month (the first provider and the latest month when none is chosen). */
     public void refresh() {
         long gen = generation.incrementAndGet();
         String p = provider.get();
         YearMonth m = month.get();
-        background.execute(() -> {
+        loading.execute(() -> {
             try {
                 List<String> ps = query.providers();
                 List<YearMonth> ms = query.months();

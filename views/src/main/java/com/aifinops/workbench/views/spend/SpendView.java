@@ -6,6 +6,7 @@ import com.aifinops.workbench.model.analysis.ReportRow;
 import com.aifinops.workbench.model.analysis.ShowbackStatements;
 import com.aifinops.workbench.model.analysis.SpendReport;
 import com.aifinops.workbench.views.common.ChartStyle;
+import com.aifinops.workbench.views.common.Loading;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -185,7 +186,7 @@ public final class SpendView extends BorderPane {
         statement.setOnAction(e -> StatementDialog.run(getScene().getWindow(), statementModel()));
         setStatements(null, null);
         FlowPane bar = new FlowPane(8, 6, label("From"), from, label("to"), to, label("Stack by"), stack, label("per"), grain,
-                label("Table by"), group, filter, apply, statement);
+                label("Table by"), group, filter, apply, statement, Loading.indicator(vm.loadingProperty()));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(12, 12, 4, 12));
         return bar;
@@ -261,7 +262,7 @@ public final class SpendView extends BorderPane {
     private void createTable() {
         table.setId("spendTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.setPlaceholder(new Label("No usage in this period"));
+        Loading.placeholder(table, vm.loadingProperty(), new Label("No usage in this period"));
         table.setRowFactory(t -> {
             javafx.scene.control.TableRow<ReportRow> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {

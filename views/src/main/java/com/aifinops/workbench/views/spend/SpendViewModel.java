@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import com.aifinops.workbench.views.common.Loading;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -46,6 +47,7 @@ public final class SpendViewModel {
     private final SpendRowsQuery rowsQuery;
     private final Executor background;
     private final Consumer<Runnable> fx;
+    private final Loading loading;
     private final AtomicLong generation = new AtomicLong();
 
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
@@ -99,6 +101,7 @@ public final class SpendViewModel {
         this.rowsQuery = rowsQuery;
         this.background = background;
         this.fx = fx;
+        this.loading = new Loading(background, fx);
     }
 
     /** The last rows fetched by a drill-down (null before the first). */
@@ -147,13 +150,18 @@ public final class SpendViewModel {
         return error.getReadOnlyProperty();
     }
 
+    /** True while a refresh is running. */
+    public javafx.beans.property.ReadOnlyBooleanProperty loadingProperty() {
+        return loading.activeProperty();
+    }
+
     /** Starts with the ledger's whole span when no period is set yet. */
     public void refresh() {
         long gen = generation.incrementAndGet();
         LocalDate f = from.get(), t = to.get();
         Dimension stack = stackBy.get(), g = grain.get(), group = groupBy.get();
         String filterText = filter.get();
-        background.execute(() -> {
+        loading.execute(() -> {
             try {
                 Map<Dimension, String> filters = parseFilter(filterText);
                 LocalDate f2 = f, t2 = t;

@@ -1,5 +1,6 @@
 package com.aifinops.workbench.views.budget;
 
+import com.aifinops.workbench.views.common.DollarTicks;
 import com.aifinops.workbench.model.Usd;
 import com.aifinops.workbench.model.analysis.BudgetQuery;
 import com.aifinops.workbench.model.analysis.Budgets;
@@ -257,7 +258,7 @@ public final class BudgetView extends BorderPane {
         NumberAxis x = new NumberAxis("Day of month");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis y = new NumberAxis("Cumulative spend");
-        y.setNumberFormatOverride(new ChartStyle.CompactDollars());
+        DollarTicks.apply(y);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         r.setSeriesPaint(0, SPENT);
         r.setSeriesStroke(0, new BasicStroke(2.5f));

@@ -60,6 +60,29 @@ public final class ChartStyle {
         axis.setTickMarksVisible(false);
     }
 
+    /**
+     * Item labels in dollars and cents as the tables write them ({@link com.aifinops.workbench.model.Usd#format}):
+     * a rounding step of -$0.001 reads $0.00, not DecimalFormat's "-$0.00".
+     */
+    public static java.text.NumberFormat cents() {
+        return new java.text.NumberFormat() {
+            @Override
+            public StringBuffer format(double v, StringBuffer to, java.text.FieldPosition pos) {
+                return to.append(com.aifinops.workbench.model.Usd.format(java.math.BigDecimal.valueOf(v)));
+            }
+
+            @Override
+            public StringBuffer format(long v, StringBuffer to, java.text.FieldPosition pos) {
+                return format((double) v, to, pos);
+            }
+
+            @Override
+            public Number parse(String source, java.text.ParsePosition pos) {
+                throw new UnsupportedOperationException("display only");
+            }
+        };
+    }
+
     /** "$95.9K", "$1.2M": axis labels people read at a glance. */
     public static final class CompactDollars extends java.text.NumberFormat {
         @Override

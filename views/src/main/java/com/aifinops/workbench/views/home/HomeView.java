@@ -1,5 +1,6 @@
 package com.aifinops.workbench.views.home;
 
+import com.aifinops.workbench.views.common.DollarTicks;
 import com.aifinops.workbench.model.Usd;
 import com.aifinops.workbench.model.analysis.Anomaly;
 import com.aifinops.workbench.model.analysis.Dashboard;
@@ -190,7 +191,7 @@ public final class HomeView extends BorderPane {
     private JFreeChart createChart() {
         dayAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis y = new NumberAxis(null);
-        y.setNumberFormatOverride(new ChartStyle.CompactDollars());
+        DollarTicks.apply(y);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         r.setSeriesPaint(0, ChartStyle.PALETTE[0]);
         r.setSeriesStroke(0, new BasicStroke(2.6f));

@@ -1,5 +1,6 @@
 package com.aifinops.workbench.views.levers;
 
+import com.aifinops.workbench.views.common.DollarTicks;
 import com.aifinops.workbench.pricing.levers.LeverStack;
 import com.aifinops.workbench.views.common.ChartStyle;
 import org.jfree.chart.JFreeChart;
@@ -32,7 +33,7 @@ public final class WaterfallChart {
         x.setMaximumCategoryLabelLines(1);
         x.setCategoryMargin(0.25);
         NumberAxis y = new NumberAxis("Monthly cost");
-        y.setNumberFormatOverride(new ChartStyle.CompactDollars());
+        DollarTicks.apply(y);
         y.setLabelFont(ChartStyle.LABEL);
         y.setTickLabelFont(ChartStyle.TICK);
         y.setAxisLineVisible(false);

@@ -1,5 +1,6 @@
 package com.aifinops.workbench.views.reconcile;
 
+import com.aifinops.workbench.views.common.DollarTicks;
 import com.aifinops.workbench.model.Usd;
 import com.aifinops.workbench.model.analysis.Reconciliation;
 import com.aifinops.workbench.views.common.ChartStyle;
@@ -153,14 +154,14 @@ public final class ReconciliationView extends BorderPane {
         x.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         x.setMaximumCategoryLabelLines(2);
         NumberAxis y = new NumberAxis("USD");
-        y.setNumberFormatOverride(new ChartStyle.CompactDollars());
+        DollarTicks.apply(y);
         y.setLabelFont(ChartStyle.LABEL);
         y.setTickLabelFont(ChartStyle.TICK);
         WaterfallBarRenderer r = new WaterfallBarRenderer(new Color(0x56B4E9), new Color(0x009E73), new Color(0xD55E00), new Color(0x0072B2));
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
         r.setDrawBarOutline(false);
-        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new java.text.DecimalFormat("$#,##0.00;-$#,##0.00")));
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", ChartStyle.cents()));
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(ChartStyle.TICK);
         CategoryPlot plot = new CategoryPlot(dataset, x, y, r);

@@ -1,5 +1,6 @@
 package com.aifinops.workbench.views.spend;
 
+import com.aifinops.workbench.views.common.DollarTicks;
 import com.aifinops.workbench.model.Usd;
 import com.aifinops.workbench.model.analysis.Dimension;
 import com.aifinops.workbench.model.analysis.ReportRow;
@@ -220,7 +221,7 @@ public final class SpendView extends BorderPane {
         x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         x.setTickLabelFont(ChartStyle.TICK);
         NumberAxis y = new NumberAxis("Spend");
-        y.setNumberFormatOverride(new ChartStyle.CompactDollars());
+        DollarTicks.apply(y);
         StackedBarRenderer renderer = new StackedBarRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);

@@ -1,5 +1,6 @@
 package com.aifinops.workbench.views.studio;
 
+import com.aifinops.workbench.views.common.DollarTicks;
 import com.aifinops.workbench.views.common.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -28,7 +29,7 @@ public final class CostCurvePlot {
         NumberAxis x = new NumberAxis("Cache hit rate (%)");
         x.setRange(0, 100);
         NumberAxis y = new NumberAxis("Monthly cost");
-        y.setNumberFormatOverride(new ChartStyle.CompactDollars());
+        DollarTicks.apply(y);
         y.setAutoRangeIncludesZero(true);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < ChartStyle.PALETTE.length; i++) {

@@ -1,0 +1,91 @@
+package com.aifinops.workbench.views.common;
+
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
+
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.Locale;
+
+/**
+ * Dollar tick labels that agree with each other on one axis: every label of an axis is written with the
+ * precision its tick step needs, in K/M/B where the value is that large. Steps of $5 read $0, $5, $10, $15 (not
+ * "$5.00" next to "$10"); steps of $0.25 read $0.25 … $1.00; steps of $500 read $500, $1.0K, $1.5K.
+ */
+public final class DollarTicks extends NumberFormat {
+    private static final double[] STEPS = {1, 2, 5};
+    private final double step;
+
+    DollarTicks(double step) {
+        this.step = step;
+    }
+
+    /** Gives {@code axis} tick steps from one cent to $5B, each labelled as above. */
+    public static void apply(NumberAxis axis) {
+        TickUnits units = new TickUnits();
+        for (double decade = 0.01; decade < 1e10; decade *= 10) {
+            for (double m : STEPS) {
+                double size = Math.round(m * decade * 100) / 100.0;
+                units.add(new NumberTickUnit(size, new DollarTicks(size)));
+            }
+        }
+        axis.setNumberFormatOverride(null);
+        axis.setStandardTickUnits(units);
+    }
+
+    /** The label of {@code v} on an axis stepping by {@code step}. */
+    static String label(double v, double step) {
+        double a = Math.abs(v);
+        if (a < step / 1e6) {
+            return "$0";
+        }
+        double unit;
+        String suffix;
+        if (a >= 1e9) {
+            unit = 1e9;
+            suffix = "B";
+        } else if (a >= 1e6) {
+            unit = 1e6;
+            suffix = "M";
+        } else if (a >= 1e3) {
+            unit = 1e3;
+            suffix = "K";
+        } else {
+            unit = 1;
+            suffix = "";
+        }
+        int decimals = decimals(step / unit);
+        if (unit == 1 && decimals > 0) {
+            decimals = 2; // cents, as money is written
+        }
+        return (v < 0 ? "-$" : "$") + String.format(Locale.ROOT, "%,." + decimals + "f", a / unit) + suffix;
+    }
+
+    /** Decimals that show a step of {@code s} (in the label's unit): 5 → 0, 0.5 → 1, 0.25 → 2. */
+    private static int decimals(double s) {
+        for (int d = 0; d < 2; d++) {
+            double scaled = s * Math.pow(10, d);
+            if (Math.abs(scaled - Math.rint(scaled)) < 1e-9 * Math.max(1, scaled)) {
+                return d;
+            }
+        }
+        return 2;
+    }
+
+    @Override
+    public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
+        return to.append(label(v, step));
+    }
+
+    @Override
+    public StringBuffer format(long v, StringBuffer to, FieldPosition pos) {
+        return format((double) v, to, pos);
+    }
+
+    @Override
+    public Number parse(String source, ParsePosition pos) {
+        throw new UnsupportedOperationException("display only");
+    }
+}

@@ -65,38 +65,13 @@ public final class ChartStyle {
      * a rounding step of -$0.001 reads $0.00, not DecimalFormat's "-$0.00".
      */
     public static java.text.NumberFormat cents() {
-        return new java.text.NumberFormat() {
-            @Override
-            public StringBuffer format(double v, StringBuffer to, java.text.FieldPosition pos) {
-                return to.append(com.aifinops.workbench.model.Usd.format(java.math.BigDecimal.valueOf(v)));
-            }
-
-            @Override
-            public StringBuffer format(long v, StringBuffer to, java.text.FieldPosition pos) {
-                return format((double) v, to, pos);
-            }
-
-            @Override
-            public Number parse(String source, java.text.ParsePosition pos) {
-                throw new UnsupportedOperationException("display only");
-            }
-        };
+        return LabelFormat.of(v -> com.aifinops.workbench.model.Usd.format(java.math.BigDecimal.valueOf(v)));
     }
 
     /** "$95.9K", "$1.2M": axis labels people read at a glance. */
-    public static final class CompactDollars extends java.text.NumberFormat {
+    public static final class CompactDollars extends LabelFormat {
         @Override
-        public StringBuffer format(long v, StringBuffer to, java.text.FieldPosition pos) {
-            return format((double) v, to, pos);
-        }
-
-        @Override
-        public Number parse(String source, java.text.ParsePosition pos) {
-            throw new UnsupportedOperationException("display only");
-        }
-
-        @Override
-        public StringBuffer format(double v, StringBuffer to, java.text.FieldPosition pos) {
+        protected String label(double v) {
             double a = Math.abs(v);
             String s;
             if (a >= 1e9) s = String.format("$%.1fB", a / 1e9);
@@ -105,7 +80,7 @@ public final class ChartStyle {
             else if (a >= 1e3) s = String.format("$%.1fK", a / 1e3);
             else if (a >= 10 || a == 0) s = String.format("$%.0f", a);
             else s = String.format("$%.2f", a);
-            return to.append(v < 0 ? "-" : "").append(s); // -$20, as Usd.format writes negatives
+            return (v < 0 ? "-" : "") + s; // -$20, as Usd.format writes negatives
         }
     }
 }

@@ -4,9 +4,6 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnits;
 
-import java.text.FieldPosition;
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.util.Locale;
 
 /**
@@ -14,12 +11,10 @@ import java.util.Locale;
  * precision its tick step needs, in K/M/B where the value is that large. Steps of $5 read $0, $5, $10, $15 (not
  * "$5.00" next to "$10"); steps of $0.25 read $0.25 … $1.00; steps of $500 read $500, $1.0K, $1.5K.
  */
-public final class DollarTicks extends NumberFormat {
+public final class DollarTicks {
     private static final double[] STEPS = {1, 2, 5};
-    private final double step;
 
-    DollarTicks(double step) {
-        this.step = step;
+    private DollarTicks() {
     }
 
     /** Gives {@code axis} tick steps from one cent to $5B, each labelled as above. */
@@ -28,7 +23,7 @@ public final class DollarTicks extends NumberFormat {
         for (double decade = 0.01; decade < 1e10; decade *= 10) {
             for (double m : STEPS) {
                 double size = Math.round(m * decade * 100) / 100.0;
-                units.add(new NumberTickUnit(size, new DollarTicks(size)));
+                units.add(new NumberTickUnit(size, LabelFormat.of(v -> label(v, size))));
             }
         }
         axis.setNumberFormatOverride(null);
@@ -72,20 +67,5 @@ public final class DollarTicks extends NumberFormat {
             }
         }
         return 2;
-    }
-
-    @Override
-    public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
-        return to.append(label(v, step));
-    }
-
-    @Override
-    public StringBuffer format(long v, StringBuffer to, FieldPosition pos) {
-        return format((double) v, to, pos);
-    }
-
-    @Override
-    public Number parse(String source, ParsePosition pos) {
-        throw new UnsupportedOperationException("display only");
     }
 }

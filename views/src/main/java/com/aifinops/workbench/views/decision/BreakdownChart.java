@@ -19,7 +19,7 @@ final class BreakdownChart {
 
     BreakdownChart() {
         NumberAxis y = new NumberAxis("Annual cost");
-        y.setNumberFormatOverride(new Figures.DollarAxisFormat());
+        y.setNumberFormatOverride(Figures.dollarAxis());
         CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(null), y, new StackedBarRenderer());
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);

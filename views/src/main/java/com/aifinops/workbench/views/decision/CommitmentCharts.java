@@ -48,7 +48,7 @@ final class CommitmentCharts {
 
         Profile() {
             NumberAxis y = new NumberAxis("Tokens per minute");
-            y.setNumberFormatOverride(new Figures.TokenAxisFormat());
+            y.setNumberFormatOverride(Figures.tokenAxis());
             StackedBarRenderer r = new StackedBarRenderer();
             CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis("Hour of day"), y, r);
             chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
@@ -149,7 +149,7 @@ final class CommitmentCharts {
 
         BurnDown() {
             NumberAxis y = new NumberAxis("USD");
-            y.setNumberFormatOverride(new Figures.DollarAxisFormat());
+            y.setNumberFormatOverride(Figures.dollarAxis());
             BarRenderer bars = new BarRenderer();
             CategoryPlot plot = new CategoryPlot(used, new CategoryAxis("Month"), y, bars);
             LineAndShapeRenderer line = new LineAndShapeRenderer(true, true);

@@ -1,12 +1,11 @@
 package com.aifinops.workbench.views.decision;
 
 import com.aifinops.workbench.model.Usd;
+import com.aifinops.workbench.views.common.LabelFormat;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.FieldPosition;
 import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.util.Locale;
 
 /** How the decision screens write figures: display only, no arithmetic beyond rounding for the eye. */
@@ -56,38 +55,12 @@ final class Figures {
     }
 
     /** Axis labels in tokens. */
-    static final class TokenAxisFormat extends NumberFormat {
-        @Override
-        public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
-            return to.append(tokens(v).replace(" ", ""));
-        }
-
-        @Override
-        public StringBuffer format(long v, StringBuffer to, FieldPosition pos) {
-            return format((double) v, to, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition pos) {
-            throw new UnsupportedOperationException("display only");
-        }
+    static NumberFormat tokenAxis() {
+        return LabelFormat.of(v -> tokens(v).replace(" ", ""));
     }
 
     /** Axis labels in dollars, compact. */
-    static final class DollarAxisFormat extends NumberFormat {
-        @Override
-        public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
-            return to.append(usdShort(v));
-        }
-
-        @Override
-        public StringBuffer format(long v, StringBuffer to, FieldPosition pos) {
-            return format((double) v, to, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition pos) {
-            throw new UnsupportedOperationException("display only");
-        }
+    static NumberFormat dollarAxis() {
+        return LabelFormat.of(Figures::usdShort);
     }
 }

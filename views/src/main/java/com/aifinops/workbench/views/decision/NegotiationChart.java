@@ -38,7 +38,7 @@ public final class NegotiationChart {
     /** An empty chart over {@code dataset}; {@link #fill} it (the screen refills it on every recompute). */
     static JFreeChart create(DefaultCategoryDataset dataset) {
         NumberAxis y = new NumberAxis("12-month cost at the same volume");
-        y.setNumberFormatOverride(new Figures.DollarAxisFormat());
+        y.setNumberFormatOverride(Figures.dollarAxis());
         BarRenderer r = new BarRenderer() {
             private static final Paint[] COLOURS = {new Color(0x5b6675), new Color(0x0072B2), new Color(0xD55E00),
                     new Color(0x009E73), new Color(0xCC79A7), new Color(0xE69F00)};
@@ -54,7 +54,7 @@ public final class NegotiationChart {
         Charts.styleCategory(chart);
         r.setMaximumBarWidth(0.14);
         y.setUpperMargin(0.16); // room for the value label of the longest bar
-        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new Figures.DollarAxisFormat()));
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", Figures.dollarAxis()));
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
         r.setItemLabelAnchorOffset(6);

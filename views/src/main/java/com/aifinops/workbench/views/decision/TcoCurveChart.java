@@ -37,11 +37,11 @@ final class TcoCurveChart {
 
     TcoCurveChart() {
         LogAxis x = new LogAxis("Annual tokens (input + output)");
-        x.setNumberFormatOverride(new Figures.TokenAxisFormat());
+        x.setNumberFormatOverride(Figures.tokenAxis());
         x.setBase(10);
         x.setSmallestValue(1);
         LogAxis y = new LogAxis("Annual cost");
-        y.setNumberFormatOverride(new Figures.DollarAxisFormat());
+        y.setNumberFormatOverride(Figures.dollarAxis());
         y.setBase(10);
         y.setSmallestValue(1);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);

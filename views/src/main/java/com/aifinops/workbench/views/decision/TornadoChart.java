@@ -26,7 +26,7 @@ final class TornadoChart {
 
     TornadoChart() {
         NumberAxis y = new NumberAxis("Δ crossover (tokens / year)");
-        y.setNumberFormatOverride(new Figures.TokenAxisFormat());
+        y.setNumberFormatOverride(Figures.tokenAxis());
         StackedBarRenderer r = new StackedBarRenderer();
         CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(null), y, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);

@@ -1,6 +1,7 @@
 package com.aifinops.workbench.app;
 
 import com.aifinops.workbench.app.analysis.H2DashboardQuery;
+import com.aifinops.workbench.app.analysis.SampleLedger;
 import com.aifinops.workbench.app.analysis.H2SpendQuery;
 import com.aifinops.workbench.app.analysis.ShowbackFiles;
 import com.aifinops.workbench.app.analysis.H2SpendRows;
@@ -248,7 +249,7 @@ public final class WorkbenchApp extends Application {
                 ? asOf -> Dashboard.empty(asOf == null ? LocalDate.now() : asOf)
                 : new H2DashboardQuery(database);
         Executor background = AnalysisScreens.thread("home-query");
-        return new HomeView(new HomeViewModel(q, background,
+        HomeViewModel home = new HomeViewModel(q, background,
                 Platform::runLater, link -> {
             window.select(link.screen());
             if (link.screen().equals("spend") && spendModel != null) {
@@ -260,7 +261,11 @@ public final class WorkbenchApp extends Application {
                     spendModel.drill(link.from(), link.to(), link.filter());
                 }
             }
-        }));
+        });
+        if (database != null) {
+            home.offerSample(() -> SampleLedger.load(database));
+        }
+        return new HomeView(home);
     }
 
     /** The open document; for tests. */

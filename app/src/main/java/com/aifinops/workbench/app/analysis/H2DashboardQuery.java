@@ -107,14 +107,16 @@ public final class H2DashboardQuery implements DashboardQuery {
                 BigDecimal.valueOf(total.inputTokens() + total.cachedInputTokens()));
         BigDecimal priced = Dashboard.share(BigDecimal.valueOf(total.requests() - total.unpricedRequests()), BigDecimal.valueOf(total.requests()));
 
-        // reconciled: providers with spend in the last full month that have an invoice for it
-        SpendReport providers = query.report(prev.atDay(1), prev.atEndOfMonth(), List.of(PROVIDER), none);
+        // reconciled: providers with spend in the last full month that have an invoice for it (asOf's own month when
+        // asOf is its last day: a ledger that ends on 02-28 has a full February)
+        YearMonth full = asOf.getDayOfMonth() == asOf.lengthOfMonth() ? month : prev;
+        SpendReport providers = query.report(full.atDay(1), full.atEndOfMonth(), List.of(PROVIDER), none);
         H2InvoiceStore invoices = new H2InvoiceStore(db);
         int withSpend = 0, withInvoice = 0;
         for (ReportRow p : providers.rows()) {
             if (p.cost().signum() > 0) {
                 withSpend++;
-                if (!invoices.list(p.keys().get(0), prev.atDay(1), prev.atEndOfMonth()).isEmpty()) {
+                if (!invoices.list(p.keys().get(0), full.atDay(1), full.atEndOfMonth()).isEmpty()) {
                     withInvoice++;
                 }
             }

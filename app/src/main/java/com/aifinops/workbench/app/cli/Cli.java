@@ -31,7 +31,8 @@ public final class Cli {
                 new TcoCommand(), new CommitCommand(),
                 new ImportCommand(), new BatchesCommand(), new MappingCommand(),
                 new ReportCommand(), new BudgetCommand(), new AnomaliesCommand(), new ReconcileCommand(),
-                new InvoiceCommand(), new AllocationCommand(), new UnitCommand(), new SharedCostCommand(), new GovernanceCommand(), new ShowbackCommand()));
+                new InvoiceCommand(), new AllocationCommand(), new UnitCommand(), new SharedCostCommand(), new GovernanceCommand(), new ShowbackCommand(),
+                new SampleLedgerCommand()));
     }
 
     public int run(String[] args, PrintStream out, PrintStream err) {

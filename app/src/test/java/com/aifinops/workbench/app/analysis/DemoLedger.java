@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * Writes the planted 60-day ledger of {@link LedgerGenerator} and its allocation rules to a database file, to try
- * the CLI on (the README's examples come from it): {@code java -cp … DemoLedger /tmp/demo}.
+ * the CLI on (the README's examples come from it): {@code java -cp … DemoLedger /tmp/demo}. The app loads the same
+ * ledger, with budgets, an invoice and outcomes, as {@link SampleLedger}.
  */
 public final class DemoLedger {
     private DemoLedger() {

@@ -54,6 +54,11 @@ public record Dashboard(LocalDate asOf, BigDecimal monthToDate, BigDecimal forec
                 List.of(), List.of(), Maturity.of(null, null, null, null));
     }
 
+    /** Whether the ledger had no usage at all ({@link #empty}); a ledger with usage always has days in {@code cumulative}. */
+    public boolean noUsage() {
+        return cumulative.isEmpty();
+    }
+
     public YearMonth month() {
         return YearMonth.from(asOf);
     }
@@ -93,7 +98,8 @@ public record Dashboard(LocalDate asOf, BigDecimal monthToDate, BigDecimal forec
      * @param allocated  month-to-date spend that has a team after the rules / month-to-date spend
      * @param priced     month-to-date requests that are priced or billed / all requests
      * @param budgeted   teams with spend this month that have a budget this month / teams with spend this month
-     * @param reconciled providers with spend in the last full month that have an invoice for it / those providers
+     * @param reconciled providers with spend in the last full month (the as-of month when as-of is its last day) that
+     *                   have an invoice for it / those providers
      */
     public record Maturity(BigDecimal allocated, BigDecimal priced, BigDecimal budgeted, BigDecimal reconciled, Level level) {
         /** The level from the four shares (a missing share counts as 0). */

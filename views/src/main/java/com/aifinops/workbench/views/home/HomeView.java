@@ -72,6 +72,7 @@ public final class HomeView extends BorderPane {
     public HomeView(HomeViewModel vm) {
         this.vm = vm;
         setId("homeView");
+        period.setId("homePeriod");
         chart = createChart();
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("homeChart");
@@ -115,7 +116,7 @@ public final class HomeView extends BorderPane {
             ((Region) n).setPrefWidth(240);
         });
 
-        VBox body = new VBox(12, header, kpis, middle, bottom);
+        VBox body = new VBox(12, header, emptyLedger(), notice(), kpis, middle, bottom);
         body.setPadding(new Insets(16, 18, 18, 18));
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -131,6 +132,56 @@ public final class HomeView extends BorderPane {
         if (getScene() != null) {
             vm.refresh();
         }
+    }
+
+    /** Shown while the ledger has no usage: where to start, and the sample ledger when the app offers one. */
+    private Node emptyLedger() {
+        Label t = new Label("The ledger is empty");
+        t.getStyleClass().add("block-title");
+        Label text = new Label("Import what your providers and gateways export (OpenAI, Anthropic, LiteLLM, FOCUS, cloud"
+                + " billing, any CSV through a column mapping) and invoices on the Imports screen, or drop the files there."
+                + (vm.sampleOffered() ? " To look around first, load the sample ledger: two months of four teams and fourteen"
+                + " agents with a runaway loop, a silent model switch, a tripled prompt and an unpriced model planted,"
+                + " with budgets, an invoice and outcomes. It is one import batch you can remove on the Imports screen." : ""));
+        text.setWrapText(true);
+        Button imports = new Button("Import files…");
+        imports.setId("homeImport");
+        imports.setOnAction(e -> vm.open(new HomeViewModel.Link("imports", null, null, "")));
+        Button sample = new Button("Load the sample ledger");
+        sample.setId("homeLoadSample");
+        sample.setDefaultButton(true);
+        sample.setVisible(vm.sampleOffered());
+        sample.setManaged(vm.sampleOffered());
+        sample.disableProperty().bind(vm.loadingProperty());
+        sample.setOnAction(e -> vm.loadSample());
+        HBox buttons = new HBox(8, sample, imports);
+        VBox box = new VBox(6, t, text, buttons);
+        box.getStyleClass().add("card");
+        box.setId("homeEmptyLedger");
+        box.setVisible(false);
+        box.setManaged(false);
+        vm.dashboardProperty().addListener((o, a, d) -> {
+            box.setVisible(d != null && d.noUsage());
+            box.setManaged(box.isVisible());
+        });
+        return box;
+    }
+
+    private Node notice() {
+        Label l = new Label();
+        l.setId("homeNotice");
+        l.setWrapText(true);
+        l.getStyleClass().add("ok-text");
+        l.textProperty().bind(vm.noticeProperty());
+        l.visibleProperty().bind(vm.noticeProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    /** A cost per outcome: to the cent from $1, else to four decimals ($0.0034 a ticket is not "$0.00"). */
+    static String unitCost(BigDecimal perOutcome) {
+        return perOutcome.abs().compareTo(BigDecimal.ONE) >= 0 ? Usd.format(perOutcome)
+                : "$" + perOutcome.setScale(4, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     public JFreeChart chart() {
@@ -243,7 +294,7 @@ public final class HomeView extends BorderPane {
         rows(days, d.topDays(), r -> row(r.day().format(DAY), null, Usd.format(r.cost()), null, null,
                 () -> vm.open(HomeViewModel.Link.rows(r.day(), r.day(), ""))), "No spend in the last 30 days");
         rows(outcomes, d.outcomes(), o -> row(o.node(), String.format("%s over %,d %s · %s", Usd.format(o.cost()), o.count(), o.outcome(), o.month()),
-                o.perOutcome() == null ? "—" : Usd.format(o.perOutcome()), null, null,
+                o.perOutcome() == null ? "—" : unitCost(o.perOutcome()), null, null,
                 () -> vm.open(HomeViewModel.Link.spend(o.month().atDay(1), o.month().atEndOfMonth().isAfter(d.asOf()) ? d.asOf()
                         : o.month().atEndOfMonth(), o.node().replaceFirst(":", "=")))), "No outcome counts (unit outcomes …)");
     }

@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -51,11 +52,53 @@ public final class HomeViewModel {
         }
     }
 
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private Callable<String> sampleLoader;
+
     public HomeViewModel(DashboardQuery query, Executor background, Consumer<Runnable> fx, Consumer<Link> navigate) {
         this.query = query;
         this.background = background;
         this.fx = fx;
         this.navigate = navigate;
+    }
+
+    /**
+     * Offers a sample ledger for an empty one: {@code loader} loads it (on the background thread) and says what it
+     * did. Without it, the empty Home only points to the Imports screen.
+     */
+    public void offerSample(Callable<String> loader) {
+        this.sampleLoader = loader;
+    }
+
+    public boolean sampleOffered() {
+        return sampleLoader != null;
+    }
+
+    /** Loads the sample ledger, then shows the dashboard over it. */
+    public void loadSample() {
+        if (sampleLoader == null) {
+            return;
+        }
+        loading.set(true);
+        background.execute(() -> {
+            try {
+                String said = sampleLoader.call();
+                fx.accept(() -> {
+                    notice.set(said);
+                    refresh();
+                });
+            } catch (Exception e) {
+                fx.accept(() -> {
+                    error.set("sample ledger: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                    loading.set(false);
+                });
+            }
+        });
+    }
+
+    /** What the last sample load said; empty before. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Dashboard> dashboardProperty() {

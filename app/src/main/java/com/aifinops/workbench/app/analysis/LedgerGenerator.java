@@ -25,8 +25,9 @@ import java.util.Random;
  * {@code orphan-bot}'s key matches no rule (team "unallocated"). OpenAI gpt-5-mini rows state a billed cost 1 %
  * above the list price (a stale catalogue row); other OpenAI rows state none; Anthropic rows state exactly the
  * list price. Each row carries the team it should be reported under, so tests can sum without the code under test.
+ * In main, not test: the app offers it as its sample ledger ({@link SampleLedger}).
  */
-final class LedgerGenerator {
+public final class LedgerGenerator {
     static final LocalDate FIRST = LocalDate.of(2026, 1, 1);
     static final int DAYS = 60;
     static final LocalDate LOOP_DAY = LocalDate.of(2026, 1, 20);
@@ -70,7 +71,7 @@ final class LedgerGenerator {
     static final Agent EXPERIMENT = new Agent("sales-experiment", "sales", UNPRICED_MODEL, 30, 1000, 200, 0, Via.KEY, "dev");
 
     /** A generated row and the team a report must show it under. */
-    record Row(DailyRollup rollup, String team) {
+    public record Row(DailyRollup rollup, String team) {
     }
 
     /** The rules that attribute the KEY and WORKSPACE agents (workspaces are per team, keys per agent). */
@@ -94,7 +95,7 @@ final class LedgerGenerator {
         return "key-" + a.name();
     }
 
-    static List<Row> generate() {
+    public static List<Row> generate() {
         Random random = new Random(20260101L);
         List<Row> rows = new ArrayList<>();
         for (int d = 0; d < DAYS; d++) {

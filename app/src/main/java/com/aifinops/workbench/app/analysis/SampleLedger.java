@@ -1,0 +1,107 @@
+package com.aifinops.workbench.app.analysis;
+
+import com.aifinops.workbench.app.bench.RollupWriter;
+import com.aifinops.workbench.app.store.Database;
+import com.aifinops.workbench.model.Usd;
+import com.aifinops.workbench.model.analysis.AllocationRules;
+import com.aifinops.workbench.model.analysis.Budget;
+import com.aifinops.workbench.model.analysis.Node;
+import com.aifinops.workbench.model.invoice.Invoice;
+import com.aifinops.workbench.model.invoice.InvoiceLine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The sample ledger a newcomer can load from the Home screen (or {@code sample-ledger} on the command line), so the
+ * analysis screens have something real to show: January and February of {@link LedgerGenerator}'s planted days (four teams,
+ * fourteen agents, a runaway loop, a silent model switch, a doubled prompt, an unpriced fine-tune, an agent no rule
+ * allocates) as one import batch that the Imports screen can remove, its allocation rules, February team budgets of
+ * 115 % of January, OpenAI's February invoice with a $250.00 credit and $12.34 tax, and support's resolved tickets
+ * with a vector-store line for cost per outcome.
+ */
+public final class SampleLedger {
+    /** The batch's file name: loading twice finds it and adds nothing. */
+    public static final String FILE = "AI FinOps Workbench sample ledger (planted events).csv";
+    static final BigDecimal CREDIT = new BigDecimal("250.00");
+    static final BigDecimal TAX = new BigDecimal("12.34");
+    static final String INVOICE = "INV-2026-02";
+    public static final java.time.LocalDate LAST = java.time.LocalDate.of(2026, 2, 28);
+    static final String OUTCOME = "resolved tickets";
+    static final BigDecimal HARNESS = new BigDecimal("400.00");
+
+    private SampleLedger() {
+    }
+
+    /** Whether the sample batch is in {@code db}. */
+    public static boolean loaded(Database db) throws SQLException {
+        try (PreparedStatement ps = db.connection().prepareStatement("SELECT COUNT(*) FROM import_batch WHERE file_name = ?")) {
+            ps.setString(1, FILE);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    /** Loads the sample into {@code db} unless it is there; says what it did. */
+    public static String load(Database db) throws SQLException {
+        if (loaded(db)) {
+            return "The sample ledger is already loaded (remove its batch on the Imports screen to start again).";
+        }
+        // every step below can run again after a crash halfway; the batch goes last, as the mark that all is in
+        // January and February: the ledger ends on a month's last day, so Home shows a whole month
+        List<LedgerGenerator.Row> generated = LedgerGenerator.generate().stream().filter(r -> !r.rollup().day().isAfter(LAST)).toList();
+        H2AllocationRuleStore rules = new H2AllocationRuleStore(db);
+        for (AllocationRules.Rule r : LedgerGenerator.rules().rules()) {
+            rules.put(r); // MERGE by field and value
+        }
+        Map<String, BigDecimal> january = new TreeMap<>();
+        BigDecimal total = BigDecimal.ZERO, openAiFebruary = BigDecimal.ZERO;
+        YearMonth jan = YearMonth.of(2026, 1), feb = jan.plusMonths(1);
+        for (LedgerGenerator.Row r : generated) {
+            BigDecimal cost = r.rollup().cost();
+            total = total.add(cost);
+            YearMonth m = YearMonth.from(r.rollup().day());
+            if (m.equals(jan)) {
+                january.merge(r.team(), cost, BigDecimal::add);
+            }
+            if (m.equals(feb) && r.rollup().provider().equals("openai")) {
+                openAiFebruary = openAiFebruary.add(cost);
+            }
+        }
+        H2BudgetStore budgets = new H2BudgetStore(db);
+        for (Map.Entry<String, BigDecimal> e : january.entrySet()) {
+            if (e.getKey().equals("unallocated")) {
+                continue;
+            }
+            // 115 % of January, rounded up to $10
+            BigDecimal amount = e.getValue().multiply(new BigDecimal("1.15")).divide(BigDecimal.TEN, 0, RoundingMode.CEILING).multiply(BigDecimal.TEN);
+            budgets.put(new Budget(Node.parse("team:" + e.getKey()), feb, amount)); // MERGE by node and period
+        }
+        new H2InvoiceStore(db).addNew(List.of(new Invoice("openai", INVOICE, feb.atDay(1), feb.atEndOfMonth(), "USD", List.of(
+                new InvoiceLine(InvoiceLine.Kind.USAGE, "Usage", null, Usd.cents(openAiFebruary)),
+                new InvoiceLine(InvoiceLine.Kind.CREDIT, "Credit", null, CREDIT.negate()),
+                new InvoiceLine(InvoiceLine.Kind.TAX, "Tax", null, TAX)), null)));
+        H2SpendSettings settings = new H2SpendSettings(db);
+        Node support = Node.parse("team:support");
+        settings.putOutcomes(support, jan, OUTCOME, 1_320); // MERGE: a count is set, not added
+        settings.putOutcomes(support, feb, OUTCOME, 1_185);
+        Map<YearMonth, BigDecimal> harness = settings.harnessCosts(support);
+        for (YearMonth m : List.of(jan, feb)) {
+            if (!harness.containsKey(m)) {
+                settings.addHarnessCost(support, m, "vector store", HARNESS);
+            }
+        }
+        RollupWriter.write(db, FILE, generated.stream().map(LedgerGenerator.Row::rollup).toList());
+        return String.format("Loaded the sample ledger: %,d daily rows, %s from %s to %s, with rules, budgets, an invoice and outcomes.",
+                generated.size(), Usd.format(total), LedgerGenerator.FIRST, LAST);
+    }
+}

@@ -1,0 +1,71 @@
+package com.aifinops.workbench.app.ui;
+
+import com.aifinops.workbench.app.SampleWorkbook;
+import com.aifinops.workbench.app.WorkbenchApp;
+import com.aifinops.workbench.app.analysis.LedgerGenerator;
+import com.aifinops.workbench.model.Usd;
+import com.aifinops.workbench.views.theme.Theme;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A first start: the app's own (empty) H2 ledger; Home offers the sample ledger, and loading it fills the dashboard. */
+@Tag("gui")
+@ExtendWith(ApplicationExtension.class)
+class SampleLedgerScreenTest {
+    @TempDir
+    static Path home;
+    private String previousHome;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        previousHome = System.getProperty("workbench.home");
+        System.setProperty("workbench.home", home.resolve("fresh").toString());
+        WorkbenchApp app = new WorkbenchApp();
+        app.init();
+        Scene scene = new Scene(app.createWindow(SampleWorkbook.load()), 1280, 800);
+        Theme.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void restoreHome() {
+        if (previousHome != null) System.setProperty("workbench.home", previousHome);
+        else System.clearProperty("workbench.home");
+    }
+
+    @Test
+    void anEmptyLedgerOffersTheSampleAndLoadingItShowsItsMonth(FxRobot robot) throws Exception {
+        robot.clickOn("Home");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#homeEmptyLedger").queryAs(Node.class).isVisible());
+        robot.clickOn("#homeLoadSample");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#homeEmptyLedger").queryAs(Node.class).isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#homeNotice").queryAs(Label.class).getText().startsWith("Loaded the sample ledger: 776 daily rows"));
+        // the sample ends on 2026-02-28, so month to date is all of February: the generator's February rows, summed here
+        BigDecimal february = LedgerGenerator.generate().stream().filter(r -> r.rollup().day().getMonthValue() == 2)
+                .map(r -> r.rollup().cost()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(Usd.format(february), robot.lookup("#homeMtd").queryAs(Label.class).getText());
+        assertEquals("February 2026 · as of 2026-02-28", robot.lookup("#homePeriod").queryAs(Label.class).getText());
+        assertFalse(robot.lookup("#homeLoadSample").queryAs(Node.class).isVisible() && robot.lookup("#homeEmptyLedger").queryAs(Node.class).isVisible());
+    }
+}

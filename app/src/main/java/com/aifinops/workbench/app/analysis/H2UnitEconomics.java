@@ -1,13 +1,17 @@
 package com.aifinops.workbench.app.analysis;
 
 import com.aifinops.workbench.app.store.Database;
+import com.aifinops.workbench.importers.unit.OutcomeCsvReader;
+import com.aifinops.workbench.importers.unit.OutcomeRead;
 import com.aifinops.workbench.model.analysis.Dimension;
 import com.aifinops.workbench.model.analysis.Node;
 import com.aifinops.workbench.model.analysis.OutcomeCount;
 import com.aifinops.workbench.model.analysis.UnitEconomics;
 import com.aifinops.workbench.model.analysis.UnitQuery;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,6 +66,13 @@ public final class H2UnitEconomics implements UnitQuery {
             }
         }
         return new ArrayList<>(out);
+    }
+
+    @Override
+    public OutcomeFile readOutcomes(Path file) throws IOException {
+        OutcomeRead r = OutcomeCsvReader.read(file);
+        return new OutcomeFile(r.file(), r.counts(), r.errors().stream().map(OutcomeRead::describe).toList(),
+                r.warnings().stream().map(OutcomeRead::describe).toList());
     }
 
     @Override

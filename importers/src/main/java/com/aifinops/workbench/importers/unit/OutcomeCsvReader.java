@@ -107,10 +107,7 @@ public final class OutcomeCsvReader {
         return s.strip();
     }
 
-    /** A whole number ≥ 0; {@code 1,234} and {@code 1_234} read as 1234 (a spreadsheet's thousands separators). */
-    public static long count(String s) {
-        String t = s == null ? "" : s.strip().replace(",", "").replace("_", "");
-        if (!t.matches("\\d{1,18}")) throw new IllegalArgumentException("expected a whole number ≥ 0");
-        return Long.parseLong(t);
+    static long count(String s) {
+        return OutcomeCount.parseCount(s);
     }
 }

@@ -17,6 +17,16 @@ public record OutcomeCount(Node node, YearMonth month, String outcome, Long coun
         }
     }
 
+    /**
+     * A count as a person or a spreadsheet writes it: a whole number ≥ 0, {@code 1,234} and {@code 1_234} read as
+     * 1234 (thousands separators); anything else throws with "expected a whole number ≥ 0".
+     */
+    public static long parseCount(String s) {
+        String t = s == null ? "" : s.strip().replace(",", "").replace("_", "");
+        if (!t.matches("\\d{1,18}")) throw new IllegalArgumentException("expected a whole number ≥ 0");
+        return Long.parseLong(t);
+    }
+
     /** The same node, month and outcome with another count. */
     public OutcomeCount withCount(Long n) {
         return new OutcomeCount(node, month, outcome, n);

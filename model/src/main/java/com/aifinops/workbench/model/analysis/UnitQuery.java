@@ -1,6 +1,7 @@
 package com.aifinops.workbench.model.analysis;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,21 @@ public interface UnitQuery {
             harness = List.copyOf(harness);
         }
     }
+
+    /**
+     * An outcome CSV as read, not yet written: the counts, and each error and warning as one line naming the file,
+     * line and column ({@code outcomes.csv line 3, column count: expected a whole number ≥ 0, got "12.5"}).
+     */
+    record OutcomeFile(String file, List<OutcomeCount> counts, List<String> errors, List<String> warnings) {
+        public OutcomeFile {
+            counts = List.copyOf(counts);
+            errors = List.copyOf(errors);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** Reads an outcome CSV ({@code node,month,outcome,count}) without writing anything. */
+    OutcomeFile readOutcomes(Path file) throws Exception;
 
     /** The org, team, project and agent nodes seen in the ledger or holding outcomes or harness costs, sorted. */
     List<Node> nodes() throws Exception;

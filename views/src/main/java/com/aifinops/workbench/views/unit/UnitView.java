@@ -117,18 +117,14 @@ public final class UnitView extends BorderPane {
     }
 
     private FlowPane createBar() {
-        ComboBox<String> node = SearchableCombo.over(vm.nodes());
+        ComboBox<String> node = SearchableCombo.over(vm.nodes(), vm.nodeProperty(), vm::load);
         node.setId("unitNode");
         node.setPromptText("team:support");
         node.setPrefWidth(240);
-        node.valueProperty().bindBidirectional(vm.nodeProperty());
-        node.setOnAction(e -> vm.load());
-        ComboBox<String> outcome = SearchableCombo.over(vm.outcomes());
+        ComboBox<String> outcome = SearchableCombo.over(vm.outcomes(), vm.outcomeProperty(), vm::load);
         outcome.setId("unitOutcome");
         outcome.setPromptText(UnitViewModel.DEFAULT_OUTCOME);
         outcome.setPrefWidth(190);
-        outcome.valueProperty().bindBidirectional(vm.outcomeProperty());
-        outcome.setOnAction(e -> vm.load());
         Button reload = new Button("Refresh");
         reload.setOnAction(e -> vm.refresh());
         Button importCsv = new Button("Import outcomes CSV…");

@@ -138,8 +138,12 @@ public final class UnitViewModel {
             List<String> n = query.nodes().stream().map(Node::toString).toList();
             List<String> o = query.outcomeNames();
             fx.accept(() -> {
-                nodes.setAll(n);
-                outcomes.setAll(o);
+                if (!nodes.equals(n)) {
+                    nodes.setAll(n);
+                }
+                if (!outcomes.equals(o)) {
+                    outcomes.setAll(o);
+                }
                 if (node.get() == null || node.get().isBlank()) {
                     node.set(n.isEmpty() ? "" : n.get(0));
                 }

@@ -133,6 +133,14 @@ class UnitScreenTest {
         assertEquals(List.of("team:eng", "team:support"), List.copyOf(node.getItems()));
         assertEquals(2, ((org.jfree.data.xy.XYSeriesCollection) robot.lookup("#unitChart").queryAs(org.jfree.chart.fx.ChartViewer.class)
                 .getChart().getXYPlot().getDataset(0)).getSeriesCount(), "two lines: model only and with harness");
+
+        // the node box searches: type part of a name, Enter picks it
+        robot.clickOn("#unitNode").write("eng").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "team:eng".equals(vm.nodeProperty().get()) && t.getItems().size() == 1);
+        settle();
+        assertEquals("2026-02", cellText(robot, t, 0, "month"));
+        assertEquals("$10.00", cellText(robot, t, 0, "model spend")); // 5 × $2.00
+        assertEquals("team:eng", node.getValue());
     }
 
     @Test
@@ -152,7 +160,7 @@ class UnitScreenTest {
         settle();
         assertEquals(Map.of(YearMonth.of(2026, 1), 120L, YearMonth.of(2026, 2), 180L), stored(), "written to H2 at once");
         assertEquals("$0.2500", cellText(robot, t, 1, "with harness"));   // 45 / 180, no harness in February
-        assertEquals("−16.7 %", cellText(robot, t, 1, "vs month before")); // (0.25 − 0.30) / 0.30 = −16.67 %
+        assertEquals("−16.7 %", cellText(robot, t, 1, "MoM")); // (0.25 − 0.30) / 0.30 = −16.67 %
         assertEquals("", robot.lookup("#unitError").queryAs(Label.class).getText(), "the error is gone");
 
         // Ctrl+Z: February has no count again
@@ -195,7 +203,7 @@ class UnitScreenTest {
         settle();
         assertEquals("$9.00", cellText(robot, t, 1, "harness"));
         assertEquals("$0.2500", cellText(robot, t, 1, "per outcome"), "model-only cost per outcome unchanged");
-        assertEquals("0.0 %", cellText(robot, t, 1, "vs month before")); // 0.30 → 0.30
+        assertEquals("0.0 %", cellText(robot, t, 1, "MoM")); // 0.30 → 0.30
         assertEquals(0, new BigDecimal("9.00").compareTo(new H2SpendSettings(db).harnessCosts(SUPPORT).get(YearMonth.of(2026, 2))));
         assertEquals(2, vm.harness().size());
 
@@ -231,7 +239,7 @@ class UnitScreenTest {
         settle();
         assertEquals("$0.2000", cellText(robot, t, 0, "per outcome"));  // 30 / 150
         assertEquals("$0.2400", cellText(robot, t, 0, "with harness")); // 36 / 150
-        assertEquals("+108.3 %", cellText(robot, t, 1, "vs month before")); // (0.50 − 0.24) / 0.24 = +108.33 %
+        assertEquals("+108.3 %", cellText(robot, t, 1, "MoM")); // (0.50 − 0.24) / 0.24 = +108.33 %
         assertEquals(Map.of(YearMonth.of(2026, 1), 150L, YearMonth.of(2026, 2), 90L), stored());
         assertEquals(Map.of(YearMonth.of(2026, 2), 40L), new H2SpendSettings(db).outcomes(Node.parse("team:eng"), TICKETS));
         assertEquals("3 counts from outcomes.csv", robot.lookup("#unitStatus").queryAs(Label.class).getText());

@@ -4,25 +4,36 @@ import javafx.application.Platform;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import javafx.scene.control.ComboBox;
+import org.controlsfx.control.SearchableComboBox;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
- * An editable combo box over a long list (every team, project and agent of the ledger) whose drop-down narrows to
- * the entries containing what is typed, case-insensitively; text not in the list is allowed. {@code model} holds
- * the choice: a pick or Enter sets it and runs {@code onPick}; reloading the list never clears it.
+ * Combo boxes tied to a view model's text property: a pick (or Enter in an editable one) sets the property and runs
+ * {@code onPick}; the property set from elsewhere shows in the box; reloading the list never clears the choice
+ * (a combo box drops its value when its items change, so the property's is put back).
  */
 public final class SearchableCombo {
     private SearchableCombo() {
     }
 
-    public static ComboBox<String> over(ObservableList<String> items, StringProperty model, Runnable onPick) {
-        FilteredList<String> shown = new FilteredList<>(items, s -> true);
-        ComboBox<String> c = new ComboBox<>(shown);
+    /**
+     * A long list (every team, project and agent of the ledger): the drop-down has a search field that narrows it
+     * to the entries containing what is typed.
+     */
+    public static ComboBox<String> searchable(ObservableList<String> items, StringProperty model, Runnable onPick) {
+        return tie(new SearchableComboBox<>(items), items, model, onPick);
+    }
+
+    /** A short list that also takes a new entry typed in. */
+    public static ComboBox<String> editable(ObservableList<String> items, StringProperty model, Runnable onPick) {
+        ComboBox<String> c = new ComboBox<>(items);
         c.setEditable(true);
+        return tie(c, items, model, onPick);
+    }
+
+    private static ComboBox<String> tie(ComboBox<String> c, ObservableList<String> items, StringProperty model, Runnable onPick) {
         c.setValue(model.get());
         model.addListener((o, was, v) -> {
             if (!Objects.equals(c.getValue(), v)) {
@@ -35,26 +46,11 @@ public final class SearchableCombo {
                 onPick.run();
             }
         });
-        // a combo box drops its value when its items change: put the model's back
         items.addListener((ListChangeListener<String>) ch -> Platform.runLater(() -> {
             if (!Objects.equals(c.getValue(), model.get())) {
                 c.setValue(model.get());
             }
         }));
-        c.getEditor().textProperty().addListener((o, was, text) -> {
-            if (text != null && text.equals(c.getValue())) {
-                shown.setPredicate(s -> true); // a pick from the list, or the value set from outside: show everything
-                return;
-            }
-            String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-            // later: changing the list while the editor is still handling the key event confuses the skin
-            Platform.runLater(() -> {
-                shown.setPredicate(t.isEmpty() ? s -> true : s -> s.toLowerCase(Locale.ROOT).contains(t));
-                if (c.getEditor().isFocused() && !shown.isEmpty() && !c.isShowing()) {
-                    c.show();
-                }
-            });
-        });
         return c;
     }
 }

@@ -6,6 +6,7 @@ import com.aifinops.workbench.views.common.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
@@ -17,6 +18,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
@@ -45,7 +48,7 @@ final class UnitTrendChart {
         x.setNumberFormatOverride(months);
         x.setTickUnit(new NumberTickUnit(1, months));
         NumberAxis y = new NumberAxis("Cost per outcome");
-        y.setNumberFormatOverride(new UnitDollars());
+        y.setStandardTickUnits(unitDollarTicks());
         y.setAutoRangeIncludesZero(true);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         r.setSeriesPaint(0, MODEL);
@@ -56,6 +59,9 @@ final class UnitTrendChart {
         r.setSeriesShape(0, dot);
         r.setSeriesShape(1, dot);
         XYPlot plot = new XYPlot(lines, x, y, r);
+        plot.setNoDataMessage("No months with spend or outcomes for this node and outcome yet");
+        plot.setNoDataMessageFont(ChartStyle.LABEL);
+        plot.setNoDataMessagePaint(ChartStyle.TEXT);
         NumberAxis count = new NumberAxis("Outcomes");
         count.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         count.setNumberFormatOverride(NumberFormat.getIntegerInstance(Locale.ROOT));
@@ -70,6 +76,8 @@ final class UnitTrendChart {
         plot.setRenderer(1, b); // the default rendering order draws dataset 0 (the lines) over the bars
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
+        // room between legend items: the FX canvas draws the labels a little wider than they measure
+        chart.getLegend().setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 4, 2, 18));
         for (NumberAxis a : new NumberAxis[]{x, count}) {
             a.setLabelFont(ChartStyle.LABEL);
             a.setLabelPaint(ChartStyle.TEXT);
@@ -152,24 +160,20 @@ final class UnitTrendChart {
         }
     }
 
-    /** Dollars with as many decimals as a unit cost needs: "$12", "$1.25", "$0.042". */
-    private static final class UnitDollars extends NumberFormat {
-        @Override
-        public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
-            double a = Math.abs(v);
-            String s = a >= 100 || a == 0 ? String.format(Locale.ROOT, "$%,.0f", a) : a >= 1 ? String.format(Locale.ROOT, "$%.2f", a)
-                    : a >= 0.01 ? String.format(Locale.ROOT, "$%.3f", a) : String.format(Locale.ROOT, "$%.4f", a);
-            return to.append(v < 0 ? "-" : "").append(s);
+    /**
+     * Tick units from $0.0001 to $5M, each labelled with the decimals its size needs ("$0.01", "$0.025", "$2.5"),
+     * so one axis never mixes "$0.12" with "$0.090".
+     */
+    static TickUnits unitDollarTicks() {
+        TickUnits units = new TickUnits();
+        DecimalFormatSymbols root = DecimalFormatSymbols.getInstance(Locale.ROOT);
+        for (int exp = -4; exp <= 6; exp++) {
+            for (double step : new double[]{1, 2, 2.5, 5}) {
+                double size = step * Math.pow(10, exp);
+                int decimals = Math.max(0, -exp) + (step == 2.5 && exp < 1 ? 1 : 0);
+                units.add(new NumberTickUnit(size, new DecimalFormat("$#,##0" + (decimals > 0 ? "." + "0".repeat(decimals) : ""), root)));
+            }
         }
-
-        @Override
-        public StringBuffer format(long v, StringBuffer to, FieldPosition pos) {
-            return format((double) v, to, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition pos) {
-            throw new UnsupportedOperationException("display only");
-        }
+        return units;
     }
 }

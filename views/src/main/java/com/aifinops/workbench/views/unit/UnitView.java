@@ -117,11 +117,11 @@ public final class UnitView extends BorderPane {
     }
 
     private FlowPane createBar() {
-        ComboBox<String> node = SearchableCombo.over(vm.nodes(), vm.nodeProperty(), vm::load);
+        ComboBox<String> node = SearchableCombo.searchable(vm.nodes(), vm.nodeProperty(), vm::load);
         node.setId("unitNode");
         node.setPromptText("team:support");
         node.setPrefWidth(240);
-        ComboBox<String> outcome = SearchableCombo.over(vm.outcomes(), vm.outcomeProperty(), vm::load);
+        ComboBox<String> outcome = SearchableCombo.editable(vm.outcomes(), vm.outcomeProperty(), vm::load);
         outcome.setId("unitOutcome");
         outcome.setPromptText(UnitViewModel.DEFAULT_OUTCOME);
         outcome.setPrefWidth(190);
@@ -141,7 +141,7 @@ public final class UnitView extends BorderPane {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(vm.busyProperty());
-        Label hint = new Label("edit a count in the table (Enter), or drop a node,month,outcome,count CSV here");
+        Label hint = new Label("type a count in the outcomes column (Enter commits), or drop a node,month,outcome,count CSV here");
         hint.getStyleClass().add("hint");
         FlowPane bar = new FlowPane(8, 6, label("Node"), node, label("outcome"), outcome, reload, importCsv, undo, redo, busy, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -213,7 +213,7 @@ public final class UnitView extends BorderPane {
         TableColumn<UnitViewModel.Row, String> with = column("with harness", r -> perOutcome(r.month().costPerOutcomeWithHarness()));
         with.setStyle("-fx-alignment: CENTER-RIGHT; -fx-font-weight: bold;");
         table.getColumns().add(with);
-        TableColumn<UnitViewModel.Row, String> change = column("vs month before", r -> change(r.change()));
+        TableColumn<UnitViewModel.Row, String> change = column("MoM", r -> change(r.change()));
         change.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {

@@ -148,7 +148,7 @@ public final class UnitViewModel {
                     node.set(n.isEmpty() ? "" : n.get(0));
                 }
                 if (outcome.get() == null || outcome.get().isBlank()) {
-                    outcome.set(o.isEmpty() ? DEFAULT_OUTCOME : o.get(0));
+                    outcome.set(o.isEmpty() || o.contains(DEFAULT_OUTCOME) ? DEFAULT_OUTCOME : o.get(0));
                 }
                 load();
             });

@@ -86,6 +86,7 @@ final class UnitTrendChart {
             a.setAxisLineVisible(false);
             a.setTickMarksVisible(false);
         }
+        show(null);
     }
 
     JFreeChart chart() {
@@ -98,7 +99,15 @@ final class UnitTrendChart {
         try {
             lines.removeAllSeries();
             bars.removeAllSeries();
-            if (r == null || r.months().isEmpty()) {
+            boolean some = r != null && !r.months().isEmpty();
+            XYPlot p = chart.getXYPlot();
+            // no empty axes around the no-data message
+            p.getDomainAxis().setVisible(some);
+            p.getRangeAxis(0).setVisible(some);
+            p.getRangeAxis(1).setVisible(some);
+            p.setDomainGridlinesVisible(some);
+            p.setRangeGridlinesVisible(some);
+            if (!some) {
                 chart.setTitle((String) null);
                 return;
             }

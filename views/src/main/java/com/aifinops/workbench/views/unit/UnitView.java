@@ -186,7 +186,11 @@ public final class UnitView extends BorderPane {
         table.setItems(vm.rows());
         table.setEditable(true);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.setPlaceholder(new Label("No spend, harness cost or outcomes for this node: pick another, or import outcomes"));
+        Label empty = new Label();
+        empty.textProperty().bind(javafx.beans.binding.Bindings.when(javafx.beans.binding.Bindings.isEmpty(vm.nodes()))
+                .then("No usage in the ledger yet: import usage files (Imports), then count outcomes here")
+                .otherwise("No spend, harness cost or outcomes for this node and outcome: pick another, or import outcomes"));
+        table.setPlaceholder(wrapped(empty));
         TableColumn<UnitViewModel.Row, String> month = column("month", r -> r.yearMonth().toString());
         month.setStyle("");
         TableColumn<UnitViewModel.Row, String> count = column("outcomes", r -> r.recorded() == null ? "" : String.format(Locale.ROOT, "%,d", r.recorded()));
@@ -248,7 +252,7 @@ public final class UnitView extends BorderPane {
         harness.setId("unitHarness");
         harness.setItems(vm.harness());
         harness.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        harness.setPlaceholder(new Label("No harness costs: vector DB, embeddings, orchestration, observability"));
+        harness.setPlaceholder(wrapped(new Label("No harness costs yet: vector DB, embeddings, orchestration, observability, one line per month")));
         TableColumn<UnitQuery.HarnessItem, String> m = new TableColumn<>("month");
         m.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().month().toString()));
         m.setMaxWidth(80);
@@ -313,6 +317,15 @@ public final class UnitView extends BorderPane {
         box.setPrefWidth(420);
         box.setMinWidth(360);
         return box;
+    }
+
+    /** A placeholder that wraps inside its table instead of being cut off. */
+    private static Label wrapped(Label l) {
+        l.setWrapText(true);
+        l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        l.setPadding(new Insets(12));
+        l.setMaxWidth(360);
+        return l;
     }
 
     private static TableColumn<UnitViewModel.Row, String> column(String title, Function<UnitViewModel.Row, String> value) {

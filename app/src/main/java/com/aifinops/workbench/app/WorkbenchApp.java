@@ -181,6 +181,7 @@ public final class WorkbenchApp extends Application {
                 new Screen("negotiation", "Negotiation brief", this::negotiationView),
                 new Screen("spend", "Spend", this::spendView),
                 new Screen("budgets", "Budgets", () -> AnalysisScreens.budgets(database)),
+                new Screen("unit", "Unit economics", () -> UnitScreens.unit(database)),
                 new Screen("anomalies", "Anomalies", () -> AnalysisScreens.anomalies(database)),
                 new Screen("reconcile", "Reconciliation", () -> AnalysisScreens.reconciliation(database)),
                 new Screen("governance", "Governance", () -> AnalysisScreens.governance(database)),

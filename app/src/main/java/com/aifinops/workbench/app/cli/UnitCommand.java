@@ -2,6 +2,10 @@ package com.aifinops.workbench.app.cli;
 
 import com.aifinops.workbench.app.analysis.H2SpendQuery;
 import com.aifinops.workbench.app.analysis.H2SpendSettings;
+import com.aifinops.workbench.app.analysis.H2UnitEconomics;
+import com.aifinops.workbench.importers.unit.OutcomeCsvReader;
+import com.aifinops.workbench.importers.unit.OutcomeRead;
+import com.aifinops.workbench.model.analysis.OutcomeCount;
 import com.aifinops.workbench.app.store.Database;
 import com.aifinops.workbench.model.Usd;
 import com.aifinops.workbench.model.analysis.Dimension;
@@ -10,6 +14,8 @@ import com.aifinops.workbench.model.analysis.UnitEconomics;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,12 +43,15 @@ final class UnitCommand implements Command {
                 Usage: unit outcomes --node DIM:VALUE --month YYYY-MM --outcome NAME --count N [--db PATH]
                        unit harness --node DIM:VALUE --month YYYY-MM --description TEXT --usd AMOUNT [--db PATH]
                        unit show --node DIM:VALUE --outcome NAME [--db PATH] [--json]
+                       unit import FILE [--db PATH]
 
                 outcomes: how many outcomes (tickets resolved, documents drafted) the node produced that month
                 (setting it again replaces it). harness: a cost around the model calls (vector store, evals,
                 hosting), added up per month. show: per month, model spend of the node (as 'report' counts it),
                 harness cost, outcomes, cost per outcome without and with the harness (4 decimals; none when the
-                month has no outcomes).
+                month has no outcomes). import: outcome counts from a CSV with the header node,month,outcome,count
+                (team:support,2026-03,resolved tickets,412), all or nothing: a bad line is named by file, line and
+                column and nothing is written; counts are set, not added, so importing a file again changes nothing.
                   --json  {"node","outcome","months":[{"month","outcomes","modelCostUsd","harnessCostUsd",
                            "costPerOutcomeUsd","costPerOutcomeWithHarnessUsd"}]}
                 """;
@@ -51,7 +60,7 @@ final class UnitCommand implements Command {
     @Override
     public int run(String[] tokens, PrintStream out, PrintStream err) throws Exception {
         if (tokens.length == 0) {
-            throw new CliException("unit needs an action: outcomes, harness or show");
+            throw new CliException("unit needs an action: outcomes, harness, show or import");
         }
         String[] rest = Arrays.copyOfRange(tokens, 1, tokens.length);
         switch (tokens[0]) {
@@ -80,8 +89,44 @@ final class UnitCommand implements Command {
                 out.println(node + " " + month + ": harness " + a.require("description") + " " + Usd.format(usd));
             }
             case "show" -> show(rest, out);
-            default -> throw new CliException("unknown unit action '" + tokens[0] + "' (outcomes, harness, show)");
+            case "import" -> {
+                return importFile(rest, out, err);
+            }
+            default -> throw new CliException("unknown unit action '" + tokens[0] + "' (outcomes, harness, show, import)");
         }
+        return Cli.OK;
+    }
+
+    private static int importFile(String[] rest, PrintStream out, PrintStream err) throws Exception {
+        Args a = Args.parse("unit import", rest, Set.of("db"), Set.of());
+        if (a.positional().size() != 1) {
+            throw new CliException("unit import needs one FILE");
+        }
+        Path file = Path.of(a.positional().get(0));
+        if (!Files.isRegularFile(file)) {
+            throw new CliException("no such file: " + file);
+        }
+        OutcomeRead read = OutcomeCsvReader.read(file);
+        read.warnings().forEach(w -> err.println("warning: " + OutcomeRead.describe(w)));
+        if (read.hasErrors()) {
+            read.errors().stream().limit(20).forEach(e -> err.println("error: " + OutcomeRead.describe(e)));
+            if (read.errors().size() > 20) {
+                err.println("… " + (read.errors().size() - 20) + " more errors");
+            }
+            out.println(read.file() + ": rejected, nothing imported");
+            return Cli.FAILED;
+        }
+        List<OutcomeCount> before;
+        try (Database db = DbOption.open(a)) {
+            before = new H2UnitEconomics(db).putOutcomes(read.counts());
+        }
+        long changed = 0;
+        for (int i = 0; i < before.size(); i++) {
+            if (!java.util.Objects.equals(before.get(i).count(), read.counts().get(i).count())) {
+                changed++;
+            }
+        }
+        out.println(read.file() + ": " + read.counts().size() + " outcome counts, " + changed + " changed");
         return Cli.OK;
     }
 

@@ -7,22 +7,18 @@ import com.aifinops.workbench.app.store.Database;
 import com.aifinops.workbench.model.analysis.Node;
 import com.aifinops.workbench.model.ledger.DailyRollup;
 import com.aifinops.workbench.model.usage.Allocation;
-import com.aifinops.workbench.views.theme.Theme;
 import com.aifinops.workbench.views.unit.UnitView;
 import com.aifinops.workbench.views.unit.UnitViewModel;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -54,13 +50,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
-class UnitScreenTest {
+class UnitScreenTest extends LedgerScreenTest {
     private static final Node SUPPORT = Node.parse("team:support");
     private static final String TICKETS = "resolved tickets";
 
-    @TempDir
-    Path dir;
-    Database db;
     UnitViewModel vm;
 
     @Start
@@ -80,20 +73,12 @@ class UnitScreenTest {
         settings.addHarnessCost(SUPPORT, YearMonth.of(2026, 1), "vector DB", new BigDecimal("6.00"));
         vm = new UnitViewModel(new H2UnitEconomics(db), Executors.newSingleThreadExecutor(), Platform::runLater);
         vm.nodeProperty().set("team:support");
-        Scene scene = new Scene(new UnitView(vm), 1240, 800);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        show(stage, new UnitView(vm), 1240, 800);
     }
 
     private static DailyRollup row(LocalDate day, String team, String priced) {
         Allocation a = new Allocation(null, team, null, null, null, "sk-" + team, null, "prod", null, null, Map.of());
         return new DailyRollup(day, "openai", "gpt-5-mini", "gpt-5-mini", a, 10, 1000, 0, 0, 0, 100, 0, new BigDecimal(priced), null);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        db.close();
     }
 
     @SuppressWarnings("unchecked")

@@ -3,10 +3,11 @@ package com.aifinops.workbench.views.unit;
 import com.aifinops.workbench.model.analysis.UnitEconomics;
 import com.aifinops.workbench.model.analysis.UnitQuery;
 import com.aifinops.workbench.views.common.ChartStyle;
+import com.aifinops.workbench.views.common.DollarTicks;
+import com.aifinops.workbench.views.common.LabelFormat;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
@@ -18,11 +19,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.text.FieldPosition;
 import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -48,7 +45,7 @@ final class UnitTrendChart {
         x.setNumberFormatOverride(months);
         x.setTickUnit(new NumberTickUnit(1, months));
         NumberAxis y = new NumberAxis("Cost per outcome");
-        y.setStandardTickUnits(unitDollarTicks());
+        DollarTicks.apply(y);
         y.setAutoRangeIncludesZero(true);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         r.setSeriesPaint(0, MODEL);
@@ -149,40 +146,13 @@ final class UnitTrendChart {
     }
 
     /** Month index → "Mar 26"; fractions (between ticks) print nothing. */
-    private static final class MonthFormat extends NumberFormat {
+    private static final class MonthFormat extends LabelFormat {
         YearMonth first = YearMonth.of(2026, 1);
 
         @Override
-        public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
+        protected String label(double v) {
             long i = Math.round(v);
-            return Math.abs(v - i) > 1e-6 ? to : to.append(first.plusMonths(i).format(MONTH));
+            return Math.abs(v - i) > 1e-6 ? "" : first.plusMonths(i).format(MONTH);
         }
-
-        @Override
-        public StringBuffer format(long v, StringBuffer to, FieldPosition pos) {
-            return format((double) v, to, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition pos) {
-            throw new UnsupportedOperationException("display only");
-        }
-    }
-
-    /**
-     * Tick units from $0.0001 to $5M, each labelled with the decimals its size needs ("$0.01", "$0.025", "$2.5"),
-     * so one axis never mixes "$0.12" with "$0.090".
-     */
-    static TickUnits unitDollarTicks() {
-        TickUnits units = new TickUnits();
-        DecimalFormatSymbols root = DecimalFormatSymbols.getInstance(Locale.ROOT);
-        for (int exp = -4; exp <= 6; exp++) {
-            for (double step : new double[]{1, 2, 2.5, 5}) {
-                double size = step * Math.pow(10, exp);
-                int decimals = Math.max(0, -exp) + (step == 2.5 && exp < 1 ? 1 : 0);
-                units.add(new NumberTickUnit(size, new DecimalFormat("$#,##0" + (decimals > 0 ? "." + "0".repeat(decimals) : ""), root)));
-            }
-        }
-        return units;
     }
 }

@@ -21,6 +21,8 @@ class DollarTicksTest {
         assertEquals(String.join(" ", "$0", "$500", "$1.0K", "$1.5K"), String.join(" ", axis(0, 500, 4)));
         assertEquals(String.join(" ", "$80K", "$90K", "$100K"), String.join(" ", axis(80_000, 10_000, 3)));
         assertEquals(String.join(" ", "$0", "$250K", "$500K", "$750K", "$1.00M"), String.join(" ", axis(0, 250_000, 5)));
+        // a cost per ticket of a third of a cent
+        assertEquals(String.join(" ", "$0", "$0.002", "$0.004"), String.join(" ", axis(0, 0.002, 3)));
     }
 
     @Test

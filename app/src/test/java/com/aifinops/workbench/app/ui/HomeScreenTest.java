@@ -1,18 +1,12 @@
 package com.aifinops.workbench.app.ui;
 
-import com.aifinops.workbench.app.AppPaths;
-import com.aifinops.workbench.app.SampleWorkbook;
-import com.aifinops.workbench.app.WorkbenchApp;
 import com.aifinops.workbench.app.analysis.DashboardLedger;
 import com.aifinops.workbench.views.shell.Screen;
-import com.aifinops.workbench.views.theme.Theme;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,28 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Home on the app's real H2 file database holding {@link DashboardLedger}: the figures and a tile's link to Spend. */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
-class HomeScreenTest {
+class HomeScreenTest extends AppWindowTest {
     private static final Path HOME = Path.of("target", "home-screen-home").toAbsolutePath();
-    private String previousHome;
-
     @Start
     void start(Stage stage) throws Exception {
         deleteRecursively(HOME);
-        previousHome = System.getProperty("workbench.home");
-        System.setProperty("workbench.home", HOME.toString());
-        DashboardLedger.write(AppPaths.database());
-        WorkbenchApp app = new WorkbenchApp();
-        app.init();
-        Scene scene = new Scene(app.createWindow(SampleWorkbook.load()), 1280, 800);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void restoreHome() {
-        if (previousHome != null) System.setProperty("workbench.home", previousHome);
-        else System.clearProperty("workbench.home");
+        DashboardLedger.write(HOME.resolve("workbench"));
+        open(stage, HOME);
     }
 
     @Test

@@ -1,15 +1,10 @@
 package com.aifinops.workbench.app.ui;
 
-import com.aifinops.workbench.app.SampleWorkbook;
-import com.aifinops.workbench.app.WorkbenchApp;
 import com.aifinops.workbench.model.ledger.ImportBatch;
 import com.aifinops.workbench.views.imports.ImportsViewModel;
 import com.aifinops.workbench.views.shell.Screen;
-import com.aifinops.workbench.views.theme.Theme;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,27 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The window's Imports screen on the app's real H2 ledger: a LiteLLM spend log lands, shows as a batch, and goes again. */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
-class ImportsScreenTest {
+class ImportsScreenTest extends AppWindowTest {
     private static final Path HOME = Path.of("target", "imports-screen-home").toAbsolutePath();
-    private WorkbenchApp app;
-    private String previousHome;
-
     @Start
     void start(Stage stage) throws Exception {
         deleteRecursively(HOME);
-        previousHome = System.getProperty("workbench.home");
-        System.setProperty("workbench.home", HOME.toString()); // a database of its own, empty
-        app = new WorkbenchApp();
-        app.init();
-        Scene scene = new Scene(app.createWindow(SampleWorkbook.load()), 1280, 800);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void restoreHome() {
-        if (previousHome != null) System.setProperty("workbench.home", previousHome);
+        open(stage, HOME); // a database of its own, empty
     }
 
     @Test

@@ -1,15 +1,10 @@
 package com.aifinops.workbench.app.ui;
 
-import com.aifinops.workbench.app.SampleWorkbook;
-import com.aifinops.workbench.app.WorkbenchApp;
 import com.aifinops.workbench.app.analysis.LedgerGenerator;
 import com.aifinops.workbench.model.Usd;
-import com.aifinops.workbench.views.theme.Theme;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,27 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A first start: the app's own (empty) H2 ledger; Home offers the sample ledger, and loading it fills the dashboard. */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
-class SampleLedgerScreenTest {
+class SampleLedgerScreenTest extends AppWindowTest {
     @TempDir
     static Path home;
-    private String previousHome;
-
     @Start
     void start(Stage stage) throws Exception {
-        previousHome = System.getProperty("workbench.home");
-        System.setProperty("workbench.home", home.resolve("fresh").toString());
-        WorkbenchApp app = new WorkbenchApp();
-        app.init();
-        Scene scene = new Scene(app.createWindow(SampleWorkbook.load()), 1280, 800);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void restoreHome() {
-        if (previousHome != null) System.setProperty("workbench.home", previousHome);
-        else System.clearProperty("workbench.home");
+        open(stage, home.resolve("fresh"));
     }
 
     @Test

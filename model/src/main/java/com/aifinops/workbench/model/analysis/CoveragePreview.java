@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param destinations      where the moved spend goes: "team / project" → amount, largest first
  * @param reattributed      spend that had a team and would get another team or project
  * @param projectsFilled    spend that keeps its team and only gets a project
+ * @param returned          spend that had a team and would lose it (an edited rule no longer matching it)
  */
 public record CoveragePreview(BigDecimal unallocatedBefore, BigDecimal moved, Map<String, BigDecimal> destinations,
-                              BigDecimal reattributed, BigDecimal projectsFilled) {
+                              BigDecimal reattributed, BigDecimal projectsFilled, BigDecimal returned) {
 
     /**
      * @param replacing the rule being edited (dropped before the candidate is added), or null for a new rule
@@ -29,7 +30,7 @@ public record CoveragePreview(BigDecimal unallocatedBefore, BigDecimal moved, Ma
     public static CoveragePreview of(List<AllocationBreakdown.Cell> cells, AllocationRules current, AllocationRules.Rule candidate,
                                      AllocationRules.Rule replacing) {
         AllocationRules after = with(current, candidate, replacing);
-        BigDecimal before = BigDecimal.ZERO, moved = BigDecimal.ZERO, re = BigDecimal.ZERO, filled = BigDecimal.ZERO;
+        BigDecimal before = BigDecimal.ZERO, moved = BigDecimal.ZERO, re = BigDecimal.ZERO, filled = BigDecimal.ZERO, back = BigDecimal.ZERO;
         Map<String, BigDecimal> to = new LinkedHashMap<>();
         for (AllocationBreakdown.Cell c : cells) {
             Allocation a = current.apply(c.raw()), b = after.apply(c.raw());
@@ -45,6 +46,8 @@ public record CoveragePreview(BigDecimal unallocatedBefore, BigDecimal moved, Ma
             if (wasUnallocated && !Dimension.UNALLOCATED.equals(teamB)) {
                 moved = moved.add(c.cost());
                 to.merge(teamB + " / " + projB, c.cost(), BigDecimal::add);
+            } else if (Dimension.UNALLOCATED.equals(teamB) && !wasUnallocated) {
+                back = back.add(c.cost());
             } else if (teamA.equals(teamB)) {
                 filled = filled.add(c.cost());
             } else {
@@ -53,7 +56,7 @@ public record CoveragePreview(BigDecimal unallocatedBefore, BigDecimal moved, Ma
         }
         Map<String, BigDecimal> sorted = new LinkedHashMap<>();
         to.entrySet().stream().sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()).forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return new CoveragePreview(before, moved, sorted, re, filled);
+        return new CoveragePreview(before, moved, sorted, re, filled, back);
     }
 
     /** The rules with {@code replacing} dropped and {@code candidate} put (a rule on the same field and value is replaced). */
@@ -71,6 +74,6 @@ public record CoveragePreview(BigDecimal unallocatedBefore, BigDecimal moved, Ma
 
     /** The unallocated spend after the rule. */
     public BigDecimal unallocatedAfter() {
-        return unallocatedBefore.subtract(moved);
+        return unallocatedBefore.subtract(moved).add(returned);
     }
 }

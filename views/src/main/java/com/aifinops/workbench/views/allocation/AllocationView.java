@@ -173,9 +173,16 @@ public final class AllocationView extends BorderPane {
             return;
         }
         total.setText(Usd.format(Usd.cents(b.total())));
-        // the two parts printed so they add up to the total printed
-        List<BigDecimal> parts = CentRounding.round(List.of(b.unallocated(), b.total().subtract(b.unallocated())), b.total());
-        unallocated.setText(Usd.format(parts.get(0)) + "  (" + percent(b.unallocated(), b.total()) + ")");
+        // as the tiles print it: the unallocated team tiles' printed amounts added up
+        BigDecimal un = BigDecimal.ZERO;
+        for (AllocationBreakdown.TreeNode org : b.root().children()) {
+            for (AllocationBreakdown.TreeNode t : org.children()) {
+                if (t.unallocated()) {
+                    un = un.add(vm.printed(t));
+                }
+            }
+        }
+        unallocated.setText(Usd.format(un) + "  (" + percent(b.unallocated(), b.total()) + ")");
         viaRules.setText(Usd.format(Usd.cents(b.root().viaRules())));
         BigDecimal s = vm.sharedTotalProperty().get();
         sharedFigure.setText(Usd.format(Usd.cents(s)));
@@ -371,6 +378,9 @@ public final class AllocationView extends BorderPane {
         remove.setOnAction(e -> vm.removeRule(rules.getSelectionModel().getSelectedItem().rule()));
         Label keys = new Label("Ctrl+N new · Delete removes · Ctrl+Z / Ctrl+Shift+Z undo / redo");
         keys.getStyleClass().add("caption");
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        keys.setMinWidth(0);
         HBox buttons = new HBox(8, add, remove, keys);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
@@ -431,7 +441,7 @@ public final class AllocationView extends BorderPane {
         project.setPrefColumnCount(12);
         Button save = new Button("Save rule");
         save.setId("ruleSave");
-        save.setDefaultButton(false);
+        save.setMinWidth(Region.USE_PREF_SIZE);
         save.setOnAction(e -> save());
         project.setOnAction(e -> save());
         ruleProblem.setId("ruleProblem");
@@ -543,8 +553,12 @@ public final class AllocationView extends BorderPane {
         if (p.reattributed().signum() != 0) {
             s.append(". Also moves ").append(Usd.format(Usd.cents(p.reattributed()))).append(" already attributed to another team or project");
         }
+        if (p.returned().signum() != 0) {
+            s.append(". Returns ").append(Usd.format(Usd.cents(p.returned()))).append(" to unallocated (unallocated after: ")
+                    .append(Usd.format(Usd.cents(p.unallocatedAfter()))).append(")");
+        }
         if (p.projectsFilled().signum() != 0) {
-            s.append(". Gives a project to ").append(Usd.format(Usd.cents(p.projectsFilled()))).append(" that has a team");
+            s.append(". Gives a project to ").append(Usd.format(Usd.cents(p.projectsFilled()))).append(" without changing its team");
         }
         return s.append('.').toString();
     }

@@ -27,6 +27,7 @@ public final class TreemapPane extends Pane {
                        List<Tile> children) {
     }
 
+    private static final String FRAME = "#e4e8ed";
     private static final double HEADER = 18, GAP = 2;
     private static final Font NAME = Font.font("DejaVu Sans", 12), AMOUNT = Font.font("DejaVu Sans", 11);
     private static final String HATCH = "linear-gradient(from 0px 0px to 10px 10px, repeat, #c9ced6 0%, #c9ced6 30%, #eceef1 30%, #eceef1 100%)";
@@ -34,6 +35,8 @@ public final class TreemapPane extends Pane {
     private List<Tile> tiles = List.of();
     private final List<Pane> top = new ArrayList<>();
     private int selected = -1;
+    /** The size the tiles were built for; they are rebuilt when it or the tiles change, not on every layout pass. */
+    private double builtW = -1, builtH = -1;
     private Consumer<Object> onDrill = k -> { };
 
     public TreemapPane() {
@@ -62,6 +65,7 @@ public final class TreemapPane extends Pane {
     public void setTiles(List<Tile> tiles) {
         this.tiles = List.copyOf(tiles);
         selected = tiles.isEmpty() ? -1 : 0;
+        builtW = -1;
         requestLayout();
     }
 
@@ -89,9 +93,14 @@ public final class TreemapPane extends Pane {
 
     @Override
     protected void layoutChildren() {
+        double w = getWidth(), h = getHeight();
+        if (w == builtW && h == builtH) {
+            return;
+        }
+        builtW = w;
+        builtH = h;
         getChildren().clear();
         top.clear();
-        double w = getWidth(), h = getHeight();
         List<Squarify.Rect> rects = Squarify.layout(values(tiles), 0, 0, w, h);
         for (int i = 0; i < tiles.size(); i++) {
             Tile t = tiles.get(i);
@@ -99,7 +108,10 @@ public final class TreemapPane extends Pane {
             if (r.w() < 1 || r.h() < 1) {
                 continue;
             }
-            Pane frame = tile(t, r, true);
+            boolean nested = !t.children().isEmpty() && !(t.children().size() == 1 && t.children().get(0).name().equals(t.name()))
+                    && r.w() > 60 && r.h() > HEADER + 30;
+            // a frame around nested tiles is drawn plain: the hatch is for the tiles that hold the spend
+            Pane frame = tile(nested ? new Tile(t.key(), t.name(), t.amount(), t.value(), FRAME, false, t.tooltip(), t.children()) : t, r, true);
             top.add(frame);
             frame.setUserData(i);
             int index = i;
@@ -107,8 +119,6 @@ public final class TreemapPane extends Pane {
                 select(index);
                 onDrill.accept(t.key());
             });
-            boolean nested = !t.children().isEmpty() && !(t.children().size() == 1 && t.children().get(0).name().equals(t.name()))
-                    && r.w() > 60 && r.h() > HEADER + 30;
             if (nested) {
                 double cx = r.x() + GAP, cy = r.y() + HEADER, cw = r.w() - 2 * GAP, ch = r.h() - HEADER - GAP;
                 List<Squarify.Rect> inner = Squarify.layout(values(t.children()), cx, cy, cw, ch);
@@ -122,7 +132,6 @@ public final class TreemapPane extends Pane {
                             onDrill.accept(t.key());
                             e.consume();
                         });
-                        getChildren().add(cr);
                     }
                 }
                 Label header = new Label(fits(t.name() + "  " + t.amount(), NAME, r.w() - 8) ? t.name() + "  " + t.amount()
@@ -131,6 +140,7 @@ public final class TreemapPane extends Pane {
                 header.setStyle("-fx-text-fill: " + textOn(t) + "; -fx-font-weight: bold;");
                 header.relocate(r.x() + 4, r.y() + 1);
                 header.setMouseTransparent(true);
+                header.autosize(); // this pane lays out by hand: size the label to its text
                 getChildren().add(header);
             } else {
                 label(frame, t, r);

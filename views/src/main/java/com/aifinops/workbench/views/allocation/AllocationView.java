@@ -487,8 +487,8 @@ public final class AllocationView extends BorderPane {
         rules.getSelectionModel().clearSelection();
         edited = null;
         editing.setText("new rule");
-        value.getEditor().setText("");
-        team.getEditor().setText("");
+        set(value, "");
+        set(team, "");
         project.setText("");
         ruleProblem.setText("");
         value.requestFocus();
@@ -499,8 +499,8 @@ public final class AllocationView extends BorderPane {
         edited = r;
         editing.setText("editing " + r.field().label() + "=" + r.value());
         field.setValue(r.field());
-        value.getEditor().setText(r.value());
-        team.getEditor().setText(r.team() == null ? "" : r.team());
+        set(value, r.value());
+        set(team, r.team() == null ? "" : r.team());
         project.setText(r.project() == null ? "" : r.project());
     }
 
@@ -509,11 +509,17 @@ public final class AllocationView extends BorderPane {
         edited = null;
         editing.setText("new rule");
         field.setValue(s.field());
-        value.getEditor().setText(s.value());
-        team.getEditor().setText("");
+        set(value, s.value());
+        set(team, "");
         project.setText("");
         team.requestFocus();
         team.getEditor().requestFocus();
+    }
+
+    /** Sets an editable combo's value and its editor's text together (the skin resets the text to the value). */
+    private static void set(ComboBox<String> c, String text) {
+        c.setValue(text.isEmpty() ? null : text);
+        c.getEditor().setText(text);
     }
 
     private AllocationRules.Rule candidate() {

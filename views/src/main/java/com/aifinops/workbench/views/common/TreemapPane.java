@@ -113,7 +113,6 @@ public final class TreemapPane extends Pane {
             // a frame around nested tiles is drawn plain: the hatch is for the tiles that hold the spend
             Pane frame = tile(nested ? new Tile(t.key(), t.name(), t.amount(), t.value(), FRAME, false, t.tooltip(), t.children()) : t, r, true);
             top.add(frame);
-            frame.setUserData(i);
             int index = i;
             frame.setOnMouseClicked(e -> {
                 select(index);
@@ -128,8 +127,10 @@ public final class TreemapPane extends Pane {
                         Tile child = t.children().get(k);
                         Region cr = tile(child, ir, false);
                         cr.setOnMouseClicked(e -> {
+                            // into the frame, then into the tile clicked in it
                             select(index);
                             onDrill.accept(t.key());
+                            onDrill.accept(child.key());
                             e.consume();
                         });
                     }

@@ -65,6 +65,9 @@ public final class AllocationView extends BorderPane {
     /** Okabe–Ito without its black (the chart palette's order), one per team, largest team first. */
     private static final String[] TEAM_COLOURS = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442"};
 
+    private static final String HINT = "Pick an unallocated key or workspace below (or type one) and a team: before you save, "
+            + "this line shows how much of the month's unallocated spend the rule would move, and where.";
+
     private final AllocationViewModel vm;
     private final TreemapPane treemap = new TreemapPane();
     private final TreeTableView<AllocationBreakdown.TreeNode> tree = new TreeTableView<>();
@@ -79,6 +82,8 @@ public final class AllocationView extends BorderPane {
     private final TextField project = new TextField();
     private final Label ruleProblem = new Label(), rulePreview = new Label(), withShared = new Label();
     private final Label editing = new Label();
+    /** The unallocated figure as the headline prints it, which the preview starts from. */
+    private BigDecimal shownUnallocated = BigDecimal.ZERO;
     /** The rule the editor is editing (replaced on save), or null for a new one. */
     private AllocationRules.Rule edited;
 
@@ -87,7 +92,7 @@ public final class AllocationView extends BorderPane {
         setTop(new VBox(createBar(), createHeadline()));
         SplitPane split = new SplitPane(createMap(), createSide());
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.56);
+        split.setDividerPositions(0.52);
         split.setPadding(new Insets(4, 12, 12, 12));
         setCenter(split);
         vm.breakdownProperty().addListener((o, a, b) -> showFigures());
@@ -182,6 +187,7 @@ public final class AllocationView extends BorderPane {
                 }
             }
         }
+        shownUnallocated = un;
         unallocated.setText(Usd.format(un) + "  (" + percent(b.unallocated(), b.total()) + ")");
         viaRules.setText(Usd.format(Usd.cents(b.root().viaRules())));
         BigDecimal s = vm.sharedTotalProperty().get();
@@ -237,6 +243,7 @@ public final class AllocationView extends BorderPane {
         tree.setShowRoot(true);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY);
         tree.getColumns().add(treeColumn("name", n -> n.tier() == null ? "All (" + vm.monthProperty().get() + ")" : n.name(), 200, false));
+        tree.getColumns().add(treeColumn("tier", n -> n.tier() == null ? "" : n.tier().label(), 60, false));
         tree.getColumns().add(treeColumn("spend", n -> Usd.format(vm.printed(n)), 110, true));
         tree.getColumns().add(treeColumn("share of month", n -> percent(n.cost(), vm.breakdownProperty().get().total()), 100, true));
         tree.getColumns().add(treeColumn("via rules", n -> Usd.format(Usd.cents(n.viaRules())), 100, true));
@@ -315,7 +322,7 @@ public final class AllocationView extends BorderPane {
             AllocationBreakdown.TreeNode c = n.children().get(i);
             String tip = c.tier().label() + " " + c.name() + "\n" + Usd.format(vm.printed(c)) + " · " + percent(c.cost(), month)
                     + " of the month" + (c.viaRules().signum() == 0 ? "" : "\nvia rules " + Usd.format(Usd.cents(c.viaRules())));
-            out.add(new TreemapPane.Tile(c, c.name(), Usd.format(vm.printed(c)), Math.max(0, c.cost().doubleValue()), colour(c, depth == 0 ? 0 : i + 1),
+            out.add(new TreemapPane.Tile(c, c.tier().label(), c.name(), Usd.format(vm.printed(c)), Math.max(0, c.cost().doubleValue()), colour(c, depth == 0 ? 0 : i + 1),
                     c.unallocated(), tip, depth == 0 ? tiles(c, 1) : List.of()));
         }
         return out;
@@ -364,6 +371,7 @@ public final class AllocationView extends BorderPane {
         rules.getColumns().add(text("project", l -> dash(l.rule().project())));
         rules.getColumns().add(money("matched this month", AllocationViewModel.RuleLine::matched));
         rules.setPrefHeight(150);
+        rules.setMinHeight(28 + 3 * 24 + 4); // three rules before it scrolls
         rules.getSelectionModel().selectedItemProperty().addListener((o, a, l) -> {
             if (l != null) {
                 edit(l.rule());
@@ -449,6 +457,8 @@ public final class AllocationView extends BorderPane {
         ruleProblem.setWrapText(true);
         rulePreview.setId("rulePreview");
         rulePreview.setWrapText(true);
+        rulePreview.setText(HINT);
+        rulePreview.setMinHeight(Region.USE_PREF_SIZE);
         editing.getStyleClass().add("caption");
         field.valueProperty().addListener((o, a, b) -> {
             fillValues();
@@ -534,27 +544,32 @@ public final class AllocationView extends BorderPane {
         } catch (IllegalArgumentException e) {
             boolean empty = value.getEditor().getText().isBlank() && team.getEditor().getText().isBlank() && project.getText().isBlank();
             ruleProblem.setText(empty ? "" : e.getMessage());
-            rulePreview.setText("");
+            rulePreview.setText(HINT);
             return;
         }
         CoveragePreview p = vm.preview(r, edited);
-        rulePreview.setText(p == null ? "" : previewText(p));
+        rulePreview.setText(p == null ? "" : previewText(p, shownUnallocated));
     }
 
-    /** "Moves $X of the $U unallocated (p %): $a → team / project, …"; amounts printed so that they add up. */
-    static String previewText(CoveragePreview p) {
+    /**
+     * "Moves $X of the $U unallocated (p %): $a → team / project, …"; $U is the headline's figure and the parts are
+     * printed so that they add up: the destinations to $X, and $U − $X to what is left.
+     */
+    static String previewText(CoveragePreview p, BigDecimal shownUnallocated) {
         StringBuilder s = new StringBuilder();
         if (p.moved().signum() == 0) {
-            s.append("Moves nothing of the ").append(Usd.format(Usd.cents(p.unallocatedBefore()))).append(" unallocated this month");
+            s.append("Moves nothing of the ").append(Usd.format(shownUnallocated)).append(" unallocated this month");
         } else {
-            s.append("Moves ").append(Usd.format(Usd.cents(p.moved()))).append(" of the ").append(Usd.format(Usd.cents(p.unallocatedBefore())))
+            s.append("Moves ").append(Usd.format(Usd.cents(p.moved()))).append(" of the ").append(Usd.format(shownUnallocated))
                     .append(" unallocated (").append(percent(p.moved(), p.unallocatedBefore())).append("): ");
             List<BigDecimal> parts = CentRounding.round(new ArrayList<>(p.destinations().values()), p.moved());
             int i = 0;
             for (Map.Entry<String, BigDecimal> e : p.destinations().entrySet()) {
                 s.append(i == 0 ? "" : ", ").append(Usd.format(parts.get(i++))).append(" → ").append(e.getKey());
             }
-            s.append(". Unallocated after: ").append(Usd.format(Usd.cents(p.unallocatedAfter())));
+            if (p.returned().signum() == 0) {
+                s.append(". Unallocated after: ").append(Usd.format(shownUnallocated.subtract(Usd.cents(p.moved()))));
+            }
         }
         if (p.reattributed().signum() != 0) {
             s.append(". Also moves ").append(Usd.format(Usd.cents(p.reattributed()))).append(" already attributed to another team or project");
@@ -586,11 +601,11 @@ public final class AllocationView extends BorderPane {
         shared.setItems(vm.shared());
         shared.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         shared.setPlaceholder(new Label("No shared costs this month"));
-        shared.getColumns().add(text("shared cost", l -> l.first() ? l.cost() : ""));
-        shared.getColumns().add(text("method", l -> l.first() ? l.method() : ""));
-        shared.getColumns().add(text("node", AllocationViewModel.SharedLine::node));
-        shared.getColumns().add(text("weight", AllocationViewModel.SharedLine::weight));
-        shared.getColumns().add(money("part", AllocationViewModel.SharedLine::part));
+        shared.getColumns().add(width(text("shared cost", l -> l.first() ? l.cost() : ""), 150));
+        shared.getColumns().add(width(text("method", l -> l.first() ? l.method() : ""), 90));
+        shared.getColumns().add(width(text("node", AllocationViewModel.SharedLine::node), 130));
+        shared.getColumns().add(width(text("weight", AllocationViewModel.SharedLine::weight), 100));
+        shared.getColumns().add(width(money("part", AllocationViewModel.SharedLine::part), 80));
         VBox.setVgrow(shared, Priority.ALWAYS);
         Button add = new Button("Add shared cost…");
         add.setId("allocAddShared");
@@ -613,6 +628,7 @@ public final class AllocationView extends BorderPane {
         Label s = new Label(subtitle);
         s.getStyleClass().add("caption");
         s.setWrapText(true);
+        s.setMinHeight(Region.USE_PREF_SIZE);
         return new VBox(0, t, s);
     }
 
@@ -629,6 +645,12 @@ public final class AllocationView extends BorderPane {
     private static <T> TableColumn<T, String> text(String title, Function<T, String> value) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        return c;
+    }
+
+    private static <T> TableColumn<T, String> width(TableColumn<T, String> c, double w) {
+        c.setPrefWidth(w);
+        c.setMinWidth(w * 0.7);
         return c;
     }
 

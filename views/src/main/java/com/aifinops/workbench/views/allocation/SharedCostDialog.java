@@ -105,6 +105,7 @@ public final class SharedCostDialog extends Dialog<AllocationViewModel.SharedEnt
         });
         percents.forEach(p -> p.setDisable(true));
         setResultConverter(b -> b == ButtonType.OK ? check() : null);
+        setOnShown(e -> javafx.application.Platform.runLater(name::requestFocus));
     }
 
     private void addNodeRow() {

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  */
 public final class TreemapPane extends Pane {
     /** What a tile shows: a key handed back on drill, a colour (CSS), hatched or not, and its children. */
-    public record Tile(Object key, String name, String amount, double value, String colour, boolean hatched, String tooltip,
+    public record Tile(Object key, String kind, String name, String amount, double value, String colour, boolean hatched, String tooltip,
                        List<Tile> children) {
     }
 
@@ -34,6 +34,7 @@ public final class TreemapPane extends Pane {
 
     private List<Tile> tiles = List.of();
     private final List<Pane> top = new ArrayList<>();
+    private final List<Label> headers = new ArrayList<>();
     private int selected = -1;
     /** The size the tiles were built for; they are rebuilt when it or the tiles change, not on every layout pass. */
     private double builtW = -1, builtH = -1;
@@ -95,8 +96,11 @@ public final class TreemapPane extends Pane {
     protected void layoutChildren() {
         double w = getWidth(), h = getHeight();
         if (w == builtW && h == builtH) {
+            // a label has no size until its skin exists (after the CSS pass that follows adding it): size it now
+            headers.forEach(Label::autosize);
             return;
         }
+        headers.clear();
         builtW = w;
         builtH = h;
         getChildren().clear();
@@ -111,7 +115,7 @@ public final class TreemapPane extends Pane {
             boolean nested = !t.children().isEmpty() && !(t.children().size() == 1 && t.children().get(0).name().equals(t.name()))
                     && r.w() > 60 && r.h() > HEADER + 30;
             // a frame around nested tiles is drawn plain: the hatch is for the tiles that hold the spend
-            Pane frame = tile(nested ? new Tile(t.key(), t.name(), t.amount(), t.value(), FRAME, false, t.tooltip(), t.children()) : t, r, true);
+            Pane frame = tile(nested ? new Tile(t.key(), t.kind(), t.name(), t.amount(), t.value(), FRAME, false, t.tooltip(), t.children()) : t, r, true);
             top.add(frame);
             int index = i;
             frame.setOnMouseClicked(e -> {
@@ -135,13 +139,14 @@ public final class TreemapPane extends Pane {
                         });
                     }
                 }
-                Label header = new Label(fits(t.name() + "  " + t.amount(), NAME, r.w() - 8) ? t.name() + "  " + t.amount()
+                String full = t.kind() + " " + t.name() + "  " + t.amount(), shorter = t.name() + "  " + t.amount();
+                Label header = new Label(fits(full, NAME, r.w() - 8) ? full : fits(shorter, NAME, r.w() - 8) ? shorter
                         : fits(t.name(), NAME, r.w() - 8) ? t.name() : "");
                 header.setFont(NAME);
                 header.setStyle("-fx-text-fill: " + textOn(t) + "; -fx-font-weight: bold;");
                 header.relocate(r.x() + 4, r.y() + 1);
                 header.setMouseTransparent(true);
-                header.autosize(); // this pane lays out by hand: size the label to its text
+                headers.add(header); // this pane lays out by hand: the label is sized to its text on the next pass
                 getChildren().add(header);
             } else {
                 label(frame, t, r);

@@ -22,7 +22,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -188,7 +187,7 @@ class AllocationScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("unallocated"), view.treemap().tiles().stream().map(TreemapPane.Tile::name).toList());
         assertTrue(view.treemap().tiles().get(0).hatched());
-        HBox crumbs = robot.lookup("#allocBreadcrumb").queryAs(HBox.class);
+        javafx.scene.layout.FlowPane crumbs = robot.lookup("#allocBreadcrumb").queryAs(javafx.scene.layout.FlowPane.class);
         List<String> texts = crumbs.getChildren().stream().map(n -> n instanceof Label l ? l.getText()
                 : ((javafx.scene.control.Hyperlink) n).getText()).toList();
         assertEquals(List.of("All $34.58", "›", "org unallocated $34.58", "›", "team support $20.00", "›", "project helpdesk $20.00"), texts);

@@ -71,7 +71,7 @@ public final class AllocationView extends BorderPane {
     private final AllocationViewModel vm;
     private final TreemapPane treemap = new TreemapPane();
     private final TreeTableView<AllocationBreakdown.TreeNode> tree = new TreeTableView<>();
-    private final HBox breadcrumb = new HBox(2);
+    private final FlowPane breadcrumb = new FlowPane(2, 2);
     private final Label total = figure("allocTotal"), unallocated = figure("allocUnallocated"), viaRules = figure("allocViaRules"),
             sharedFigure = figure("allocShared");
     private final TableView<AllocationViewModel.RuleLine> rules = new TableView<>();
@@ -208,6 +208,7 @@ public final class AllocationView extends BorderPane {
     private VBox createMap() {
         breadcrumb.setId("allocBreadcrumb");
         breadcrumb.setAlignment(Pos.CENTER_LEFT);
+        breadcrumb.setMinHeight(Region.USE_PREF_SIZE);
         ToggleGroup g = new ToggleGroup();
         ToggleButton asMap = new ToggleButton("Treemap"), asTable = new ToggleButton("Table");
         asMap.setId("allocAsMap");
@@ -231,9 +232,12 @@ public final class AllocationView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label hint = new Label("colour: team · hatched: unallocated · click or Enter drills in");
         hint.getStyleClass().add("caption");
-        HBox head = new HBox(8, breadcrumb, spacer, hint, asMap, asTable);
+        asMap.setMinWidth(Region.USE_PREF_SIZE);
+        asTable.setMinWidth(Region.USE_PREF_SIZE);
+        hint.setMinWidth(0);
+        HBox head = new HBox(8, hint, spacer, asMap, asTable);
         head.setAlignment(Pos.CENTER_LEFT);
-        VBox v = new VBox(6, head, stack);
+        VBox v = new VBox(4, head, breadcrumb, stack);
         v.setPadding(new Insets(0, 8, 0, 0));
         return v;
     }

@@ -33,6 +33,13 @@ public record CoveragePreview(BigDecimal unallocatedBefore, BigDecimal moved, Ma
         BigDecimal before = BigDecimal.ZERO, moved = BigDecimal.ZERO, re = BigDecimal.ZERO, filled = BigDecimal.ZERO, back = BigDecimal.ZERO;
         Map<String, BigDecimal> to = new LinkedHashMap<>();
         for (AllocationBreakdown.Cell c : cells) {
+            if (!matches(candidate, c) && !matches(replacing, c)) {
+                // no rule it could match changes: only its part of the unallocated spend counts (the cheap way, per keystroke)
+                if (current.team(c.raw().team(), c.raw().apiKey(), c.raw().workspace()) == null) {
+                    before = before.add(c.cost());
+                }
+                continue;
+            }
             Allocation a = current.apply(c.raw()), b = after.apply(c.raw());
             String teamA = AllocationBreakdown.value(a.team()), teamB = AllocationBreakdown.value(b.team());
             String projA = AllocationBreakdown.value(a.project()), projB = AllocationBreakdown.value(b.project());
@@ -57,6 +64,10 @@ public record CoveragePreview(BigDecimal unallocatedBefore, BigDecimal moved, Ma
         Map<String, BigDecimal> sorted = new LinkedHashMap<>();
         to.entrySet().stream().sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()).forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return new CoveragePreview(before, moved, sorted, re, filled, back);
+    }
+
+    private static boolean matches(AllocationRules.Rule r, AllocationBreakdown.Cell c) {
+        return r != null && r.value().equals(r.field() == AllocationRules.Field.API_KEY ? c.raw().apiKey() : c.raw().workspace());
     }
 
     /** The rules with {@code replacing} dropped and {@code candidate} put (a rule on the same field and value is replaced). */

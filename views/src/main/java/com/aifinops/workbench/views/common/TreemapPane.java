@@ -29,7 +29,7 @@ public final class TreemapPane extends Pane {
 
     private static final String FRAME = "#e4e8ed";
     private static final double HEADER = 18, GAP = 2;
-    private static final Font NAME = Font.font("DejaVu Sans", 12), AMOUNT = Font.font("DejaVu Sans", 11);
+    private static final Font NAME = Font.font("DejaVu Sans", 12);
     private static final String HATCH = "linear-gradient(from 0px 0px to 10px 10px, repeat, #c9ced6 0%, #c9ced6 30%, #eceef1 30%, #eceef1 100%)";
 
     private List<Tile> tiles = List.of();
@@ -143,7 +143,7 @@ public final class TreemapPane extends Pane {
                 Label header = new Label(fits(full, NAME, r.w() - 8) ? full : fits(shorter, NAME, r.w() - 8) ? shorter
                         : fits(t.name(), NAME, r.w() - 8) ? t.name() : "");
                 header.setFont(NAME);
-                header.setStyle("-fx-text-fill: " + textOn(t) + "; -fx-font-weight: bold;");
+                header.setStyle("-fx-text-fill: #1f2933; -fx-font-weight: bold;"); // on the plain frame, whatever the tile's colour
                 header.relocate(r.x() + 4, r.y() + 1);
                 header.setMouseTransparent(true);
                 headers.add(header); // this pane lays out by hand: the label is sized to its text on the next pass
@@ -176,7 +176,7 @@ public final class TreemapPane extends Pane {
     private static void label(Pane p, Tile t, Squarify.Rect r) {
         double room = r.w() - 8;
         boolean name = fits(t.name(), NAME, room) && r.h() >= 18;
-        boolean amount = name && fits(t.amount(), AMOUNT, room) && r.h() >= 34;
+        boolean amount = name && fits(t.amount(), NAME, room) && r.h() >= 34;
         if (!name) {
             return;
         }

@@ -180,6 +180,7 @@ public final class WorkbenchApp extends Application {
                 new Screen("commitments", "Commitments", () -> new CommitmentsView(new CommitmentsViewModel(() -> document.current(), builtIn, Platform::runLater))),
                 new Screen("negotiation", "Negotiation brief", this::negotiationView),
                 new Screen("spend", "Spend", this::spendView),
+                new Screen("allocation", "Allocation", () -> AllocationScreens.allocation(database)),
                 new Screen("budgets", "Budgets", () -> AnalysisScreens.budgets(database)),
                 new Screen("unit", "Unit economics", () -> UnitScreens.unit(database)),
                 new Screen("anomalies", "Anomalies", () -> AnalysisScreens.anomalies(database)),

@@ -72,6 +72,14 @@ public final class H2SpendSettings {
         }
     }
 
+    /** Drops a shared cost and its shares (cascade); false when there was none. */
+    public boolean removeSharedCost(long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM shared_cost WHERE id = ?")) {
+            ps.setLong(1, id);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
     public List<SharedCost> sharedCosts(YearMonth month) throws SQLException {
         Map<Long, Map<Node, BigDecimal>> shares = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT s.cost_id, s.node, s.percent FROM shared_cost_share s"

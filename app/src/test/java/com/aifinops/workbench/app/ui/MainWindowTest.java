@@ -36,6 +36,15 @@ class MainWindowTest {
     }
 
     @Test
+    void theSidebarListsAllocationRightAfterSpend(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<com.aifinops.workbench.views.shell.Screen> nav = robot.lookup("#screenNav").queryAs(javafx.scene.control.ListView.class);
+        java.util.List<String> ids = nav.getItems().stream().map(com.aifinops.workbench.views.shell.Screen::id).toList();
+        assertEquals(ids.indexOf("spend") + 1, ids.indexOf("allocation"), String.valueOf(ids));
+        assertEquals("Allocation", nav.getItems().get(ids.indexOf("allocation")).title());
+    }
+
+    @Test
     void ctrlZUndoesASliderMoveAndCtrlShiftZRedoesIt(FxRobot robot) {
         javafx.scene.control.Slider slider = robot.lookup("#overheadSlider").queryAs(javafx.scene.control.Slider.class);
         robot.interact(() -> slider.setValue(2.4));

@@ -60,4 +60,30 @@ public final class CentRounding {
         }
         return out;
     }
+
+    /**
+     * Rounds exact parts to cents that add up to {@code printed}, a cent amount within a cent of their sum per part
+     * (the parent's printed figure in a tree whose every level is rounded this way): each part rounded down, the cents
+     * missing to {@code printed} to the largest remainders, the earlier part first on a tie.
+     */
+    public static List<BigDecimal> roundTo(List<BigDecimal> parts, BigDecimal printed) {
+        List<BigDecimal> out = new ArrayList<>(parts.size());
+        BigDecimal assigned = BigDecimal.ZERO;
+        for (BigDecimal p : parts) {
+            BigDecimal floor = p.setScale(2, RoundingMode.FLOOR);
+            out.add(floor);
+            assigned = assigned.add(floor);
+        }
+        long missing = printed.setScale(2, RoundingMode.UNNECESSARY).subtract(assigned).movePointRight(2).longValueExact();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing((Integer i) -> parts.get(i).subtract(out.get(i))).reversed().thenComparing(i -> i));
+        for (int k = 0; k < missing && !order.isEmpty(); k++) {
+            int i = order.get(k % order.size());
+            out.set(i, out.get(i).add(CENT));
+        }
+        return out;
+    }
 }

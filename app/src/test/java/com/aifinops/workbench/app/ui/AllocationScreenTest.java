@@ -13,28 +13,23 @@ import com.aifinops.workbench.model.usage.Allocation;
 import com.aifinops.workbench.views.allocation.AllocationView;
 import com.aifinops.workbench.views.allocation.AllocationViewModel;
 import com.aifinops.workbench.views.common.TreemapPane;
-import com.aifinops.workbench.views.theme.Theme;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -59,11 +54,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
-class AllocationScreenTest {
+class AllocationScreenTest extends LedgerScreenTest {
     private static final YearMonth MARCH = YearMonth.of(2026, 3);
-    @TempDir
-    Path dir;
-    Database db;
     AllocationView view;
 
     @Start
@@ -82,20 +74,12 @@ class AllocationScreenTest {
         rows.add(row(MARCH.atDay(3), "sk-eng", "eng", null, null, "3.333"));
         RollupWriter.write(db, "alloc.csv", rows);
         view = new AllocationView(new AllocationViewModel(new H2Allocation(db), Executors.newSingleThreadExecutor(), Platform::runLater));
-        Scene scene = new Scene(view, 1240, 780);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        show(stage, view, 1240, 780);
     }
 
     private static DailyRollup row(LocalDate day, String key, String team, String project, String workspace, String cost) {
         Allocation a = new Allocation(null, team, project, null, null, key, workspace, "prod", null, null, Map.of());
         return new DailyRollup(day, "openai", "gpt-5-mini", "gpt-5-mini", a, 10, 1000, 0, 0, 0, 100, 0, new BigDecimal(cost), null);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        db.close();
     }
 
     private static String text(FxRobot robot, String id) {

@@ -82,7 +82,7 @@ public final class AllocationView extends BorderPane {
     private final TextField project = new TextField();
     private final Label ruleProblem = new Label(), rulePreview = new Label(), withShared = new Label();
     private final Label editing = new Label();
-    /** The unallocated figure as the headline prints it, which the preview starts from. */
+    /** The unallocated figure as the headline prints it (to the cent, half-up), which the preview starts from. */
     private BigDecimal shownUnallocated = BigDecimal.ZERO;
     /** The rule the editor is editing (replaced on save), or null for a new one. */
     private AllocationRules.Rule edited;
@@ -178,15 +178,8 @@ public final class AllocationView extends BorderPane {
             return;
         }
         total.setText(Usd.format(Usd.cents(b.total())));
-        // as the tiles print it: the unallocated team tiles' printed amounts added up
-        BigDecimal un = BigDecimal.ZERO;
-        for (AllocationBreakdown.TreeNode org : b.root().children()) {
-            for (AllocationBreakdown.TreeNode t : org.children()) {
-                if (t.unallocated()) {
-                    un = un.add(vm.printed(t));
-                }
-            }
-        }
+        // rounded on its own, as 'report' and the unallocated sources list print it (the tiles round so siblings add up)
+        BigDecimal un = Usd.cents(b.unallocated());
         shownUnallocated = un;
         unallocated.setText(Usd.format(un) + "  (" + percent(b.unallocated(), b.total()) + ")");
         viaRules.setText(Usd.format(Usd.cents(b.root().viaRules())));

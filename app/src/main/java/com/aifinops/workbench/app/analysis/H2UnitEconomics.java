@@ -42,6 +42,19 @@ public final class H2UnitEconomics implements UnitQuery {
     }
 
     @Override
+    public List<Node> nodesWithOutcomes() throws SQLException {
+        List<Node> out = new ArrayList<>();
+        for (String text : strings("SELECT DISTINCT node FROM outcome_count WHERE outcome_count > 0 ORDER BY node")) {
+            try {
+                out.add(Node.parse(text));
+            } catch (IllegalArgumentException e) {
+                // a node written by hand that no longer parses: not offered
+            }
+        }
+        return out;
+    }
+
+    @Override
     public List<Node> nodes() throws SQLException {
         TreeSet<Node> out = new TreeSet<>(Comparator.comparing((Node n) -> n.dimension().kind()).thenComparing(Node::value));
         H2SpendQuery q = new H2SpendQuery(db);

@@ -47,5 +47,9 @@ class SampleLedgerScreenTest extends AppWindowTest {
         assertEquals(Usd.format(february), robot.lookup("#homeMtd").queryAs(Label.class).getText());
         assertEquals("February 2026 · as of 2026-02-28", robot.lookup("#homePeriod").queryAs(Label.class).getText());
         assertFalse(robot.lookup("#homeLoadSample").queryAs(Node.class).isVisible() && robot.lookup("#homeEmptyLedger").queryAs(Node.class).isVisible());
+        // Unit economics opens on the node that has outcome counts (the sample's support team), not the first node (org:acme)
+        robot.clickOn("Unit economics");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "team:support".equals(
+                robot.lookup("#unitNode").queryAs(javafx.scene.control.ComboBox.class).getValue()));
     }
 }

@@ -44,6 +44,9 @@ public interface UnitQuery {
     /** The org, team, project and agent nodes seen in the ledger or holding outcomes or harness costs, sorted. */
     List<Node> nodes() throws Exception;
 
+    /** The nodes that have outcome counts recorded, sorted: the screen opens on the first of them. */
+    List<Node> nodesWithOutcomes() throws Exception;
+
     /** Outcome names recorded for any node, sorted. */
     List<String> outcomeNames() throws Exception;
 

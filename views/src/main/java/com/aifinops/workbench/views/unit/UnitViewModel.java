@@ -130,12 +130,14 @@ public final class UnitViewModel {
     }
 
     /**
-     * Reloads the nodes and outcome names seen in the ledger; picks the first of each while none is chosen (an
-     * outcome name of {@value #DEFAULT_OUTCOME} when none is recorded yet), then loads the months.
+     * Reloads the nodes and outcome names seen in the ledger; while none is chosen, picks the first node with
+     * outcome counts (else the first node) and the first outcome name (or {@value #DEFAULT_OUTCOME}), then loads
+     * the months.
      */
     public void refresh() {
         work(() -> {
             List<String> n = query.nodes().stream().map(Node::toString).toList();
+            List<String> withCounts = query.nodesWithOutcomes().stream().map(Node::toString).toList();
             List<String> o = query.outcomeNames();
             fx.accept(() -> {
                 if (!nodes.equals(n)) {
@@ -145,7 +147,8 @@ public final class UnitViewModel {
                     outcomes.setAll(o);
                 }
                 if (node.get() == null || node.get().isBlank()) {
-                    node.set(n.isEmpty() ? "" : n.get(0));
+                    // a node with counts first: cost per outcome is what this screen is for
+                    node.set(!withCounts.isEmpty() ? withCounts.get(0) : n.isEmpty() ? "" : n.get(0));
                 }
                 if (outcome.get() == null || outcome.get().isBlank()) {
                     outcome.set(o.isEmpty() || o.contains(DEFAULT_OUTCOME) ? DEFAULT_OUTCOME : o.get(0));

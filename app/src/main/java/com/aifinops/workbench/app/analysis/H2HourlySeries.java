@@ -72,6 +72,42 @@ final class H2HourlySeries {
         return out;
     }
 
+    /**
+     * One key's series from hour {@code first} to {@code last} (inclusive), read afresh: a few days of one agent,
+     * team or model for the screen's chart. A team's rows without a team count when the rules map them to it.
+     */
+    static HourlyAnomalyDetector.Series key(Connection c, String dimension, String key, long first, long last, AllocationRules rules)
+            throws SQLException {
+        boolean unallocated = Dimension.UNALLOCATED.equals(key);
+        boolean team = dimension.equals("team");
+        String which = unallocated || team ? "(dim_key IS NULL OR dim_key = ''" + (unallocated ? ")" : " OR dim_key = ?)") : "dim_key = ?";
+        HourlyAnomalyDetector.Builder b = new HourlyAnomalyDetector.Builder(dimension, key);
+        try (PreparedStatement ps = c.prepareStatement("SELECT usage_day, dim_key, api_key, workspace, hours, points FROM usage_hourly_day"
+                + " WHERE dimension = ? AND usage_day >= ? AND usage_day <= ? AND " + which)) {
+            ps.setString(1, dimension);
+            ps.setObject(2, HourlyAnomalyDetector.day(first));
+            ps.setObject(3, HourlyAnomalyDetector.day(last));
+            if (!unallocated) {
+                ps.setString(4, key);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String k = rs.getString(2);
+                    if (team && (k == null || k.isEmpty()) && !key.equals(orUnallocated(rules.team(null, rs.getString(3), rs.getString(4))))) {
+                        continue; // a key-only row the rules give to another team
+                    }
+                    long day0 = rs.getObject(1, LocalDate.class).toEpochDay() * 24;
+                    PackedHours.read(rs.getInt(5), rs.getBytes(6), (h, req, in, out, unpriced, unscaled, scale, big) -> {
+                        if (day0 + h >= first && day0 + h <= last) {
+                            b.add(day0 + h, req, in, out, PackedHours.cost(unscaled, scale, big));
+                        }
+                    });
+                }
+            }
+        }
+        return b.build();
+    }
+
     private static String stamp(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM usage_hourly_day), (SELECT COUNT(*) FROM import_batch),"

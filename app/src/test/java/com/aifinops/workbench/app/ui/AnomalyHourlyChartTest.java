@@ -169,11 +169,15 @@ class AnomalyHourlyChartTest {
         assertEquals(hour(LOOP_DAY, 16).toEpochMilli(), (long) band.getEndValue());
         assertEquals("runaway_loop", band.getLabel());
 
-        // the typical hour: the mean of the same hour on the 7 days before. 06-14 14:00: seven days of $0.50 = $0.50;
-        // 06-15 14:00: six days of $0.50 and the loop's $3.50 = (3.00 + 3.50) / 7 = 0.928571…
+        // the typical hour: the mean of the same hour on the 7 days before, the finding's hours left out. 06-14 14:00:
+        // 06-07..06-13, seven days of $0.50 = $0.50; 06-15 14:00: 06-08..06-13 = 6 × $0.50 / 6 = $0.50 (the loop's
+        // $3.50 would make (3.00 + 3.50) / 7 = $0.93); 06-15 17:00: 06-08..06-14 = 7 × $0.50 / 7
         XYSeries typical = ((XYSeriesCollection) plot.getDataset(1)).getSeries(0);
         assertEquals(0.50, typical.getY(typical.indexOf((double) (hour(LOOP_DAY, 14).toEpochMilli() + 1_800_000))).doubleValue(), 1e-12);
-        assertEquals(6.50 / 7, typical.getY(typical.indexOf((double) (hour(LOOP_DAY.plusDays(1), 14).toEpochMilli() + 1_800_000))).doubleValue(), 1e-12);
+        assertEquals(0.50, typical.getY(typical.indexOf((double) (hour(LOOP_DAY.plusDays(1), 14).toEpochMilli() + 1_800_000))).doubleValue(), 1e-12);
+        assertEquals(0.50, typical.getY(typical.indexOf((double) (hour(LOOP_DAY.plusDays(1), 17).toEpochMilli() + 1_800_000))).doubleValue(), 1e-12);
+        // 72 charted hours, each with history (the ledger starts 06-04)
+        assertEquals(72, typical.getItemCount());
 
         // back to the daily view and again
         robot.clickOn("#anomalyDaily");

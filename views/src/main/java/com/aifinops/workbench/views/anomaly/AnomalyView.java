@@ -309,9 +309,7 @@ public final class AnomalyView extends BorderPane {
     private JFreeChart createHourlyChart() {
         DateAxis x = new DateAxis(null);
         x.setTimeZone(TimeZone.getTimeZone("UTC"));
-        SimpleDateFormat fmt = new SimpleDateFormat("MMM d HH:mm");
-        fmt.setTimeZone(TimeZone.getTimeZone("UTC"));
-        x.setDateFormatOverride(fmt);
+        x.setDateFormatOverride(new MidnightDayFormat());
         x.setTickLabelFont(ChartStyle.TICK);
         x.setLowerMargin(0.01);
         x.setUpperMargin(0.01);
@@ -365,6 +363,32 @@ public final class AnomalyView extends BorderPane {
         c.getLegend().setItemFont(ChartStyle.TICK);
         c.getLegend().setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
         return c;
+    }
+
+    /** Hour ticks as "14:00", midnights as the day ("Dec 22"), in UTC: the day reads at a glance. */
+    static final class MidnightDayFormat extends java.text.DateFormat {
+        private final SimpleDateFormat day = utc("MMM d"), time = utc("HH:mm");
+
+        MidnightDayFormat() {
+            setCalendar(java.util.Calendar.getInstance(TimeZone.getTimeZone("UTC")));
+            setNumberFormat(java.text.NumberFormat.getIntegerInstance());
+        }
+
+        private static SimpleDateFormat utc(String pattern) {
+            SimpleDateFormat f = new SimpleDateFormat(pattern, java.util.Locale.ROOT);
+            f.setTimeZone(TimeZone.getTimeZone("UTC"));
+            return f;
+        }
+
+        @Override
+        public StringBuffer format(java.util.Date d, StringBuffer to, java.text.FieldPosition pos) {
+            return (d.getTime() % 86_400_000L == 0 ? day : time).format(d, to, pos);
+        }
+
+        @Override
+        public java.util.Date parse(String source, java.text.ParsePosition pos) {
+            throw new UnsupportedOperationException("display only");
+        }
     }
 
     private static final java.time.format.DateTimeFormatter HOUR = java.time.format.DateTimeFormatter.ofPattern("MMM d HH:mm", java.util.Locale.ROOT)

@@ -65,7 +65,8 @@ public final class AnomalyViewModel {
     /**
      * The selected finding's key, hour by hour from {@code from} to {@code to} (hour starts, UTC): the hours with
      * usage, and for each charted hour with history the mean cost of the same hour on the {@link #TYPICAL_DAYS}
-     * days before (those with usage). {@code firstFlagged} to {@code lastFlagged} are the finding's hours.
+     * days before (those with usage, the finding's own hours left out, as the detector leaves anomalous hours out of
+     * a baseline). {@code firstFlagged} to {@code lastFlagged} are the finding's hours.
      */
     public record HourlySeries(Anomaly finding, Instant from, Instant to, Instant firstFlagged, Instant lastFlagged,
                                SortedMap<Instant, HourlyQuery.Hour> hours, SortedMap<Instant, BigDecimal> typical) {
@@ -211,8 +212,9 @@ public final class AnomalyViewModel {
                     BigDecimal sum = BigDecimal.ZERO;
                     int n = 0;
                     for (int k = 1; k <= TYPICAL_DAYS; k++) {
-                        HourlyQuery.Hour h = all.get(t.minus(k, ChronoUnit.DAYS));
-                        if (h != null) {
+                        Instant before = t.minus(k, ChronoUnit.DAYS);
+                        HourlyQuery.Hour h = all.get(before);
+                        if (h != null && (before.isBefore(f.hour()) || before.isAfter(last))) { // the finding's hours are no baseline
                             sum = sum.add(h.cost());
                             n++;
                         }

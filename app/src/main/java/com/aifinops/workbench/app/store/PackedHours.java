@@ -9,7 +9,7 @@ import java.util.Arrays;
  * have a point ({@code hours}, bit h for hour h) and, in hour order, each point's requests, input tokens, output
  * tokens and unpriced requests as zigzag varints, then its cost, exact: a varint of the zigzag scale times two (plus
  * one when the unscaled value does not fit a {@code long}), then the unscaled value as a zigzag varint or as its
- * length and two's-complement bytes. A month of a thousand agents' hours is then 32,000 rows of about 270 bytes,
+ * length and two's-complement bytes. A month of a thousand agents' hours is then 32,000 rows of about 300 bytes,
  * which H2 hands over twenty times faster than 760,000 rows of one hour each.
  *
  * <p>V7 migrates V5's rows through {@link #pack(Integer[], Long[], Long[], Long[], Long[], BigDecimal[])}, called

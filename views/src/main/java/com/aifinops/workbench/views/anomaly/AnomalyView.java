@@ -205,11 +205,13 @@ public final class AnomalyView extends BorderPane {
         findings.getColumns().add(left(column("date", f -> f.date().toString()), 95));
         findings.getColumns().add(column("days", f -> Integer.toString(f.days())));
         // hourly findings (and daily ones that know their first hour) say when, in UTC: "13:00–15:59Z (3 h)"
-        findings.getColumns().add(left(column("hours (UTC)", AnomalyView::hours), 120));
+        findings.getColumns().add(left(column("hours (UTC)", AnomalyView::hours), 150));
         findings.getColumns().add(left(column("dimension", Anomaly::dimension), 80));
         findings.getColumns().add(left(column("key", Anomaly::key), 170));
         findings.getColumns().add(left(column("cause", f -> f.cause().label()), 120));
-        findings.getColumns().add(column("extra cost", f -> f.extraCost() == null ? "—" : Usd.format(f.extraCost())));
+        TableColumn<Anomaly, String> extra = column("extra cost", f -> f.extraCost() == null ? "—" : Usd.format(f.extraCost()));
+        extra.setMinWidth(85);
+        findings.getColumns().add(extra);
         TableColumn<Anomaly, String> detail = left(column("detail", Anomaly::detail), 320);
         findings.getColumns().add(detail);
         findings.getColumns().get(1).setMaxWidth(60);

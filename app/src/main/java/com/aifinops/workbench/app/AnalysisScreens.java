@@ -32,7 +32,11 @@ public final class AnalysisScreens {
     }
 
     public static Node anomalies(Database db) {
-        return db == null ? none() : new AnomalyView(new AnomalyViewModel(new H2ScreenQueries(db), thread("anomaly-query"), Platform::runLater));
+        if (db == null) {
+            return none();
+        }
+        H2ScreenQueries q = new H2ScreenQueries(db);
+        return new AnomalyView(new AnomalyViewModel(q, q, thread("anomaly-query"), Platform::runLater));
     }
 
     public static Node reconciliation(Database db) {

@@ -1,5 +1,6 @@
 package com.aifinops.workbench.app.analysis;
 
+import com.aifinops.workbench.app.store.PackedHours;
 import com.aifinops.workbench.model.analysis.AllocationRules;
 import com.aifinops.workbench.model.analysis.Dimension;
 import com.aifinops.workbench.model.analysis.HourlyAnomalyDetector;
@@ -9,8 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,13 +19,13 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * The hourly series of {@code usage_hourly} (V5) for {@link HourlyAnomalyDetector}: one per agent, per model and per
- * team, a team-less key's rows given their team by the allocation rules at query time, as daily rows are.
+ * The hourly series of {@code usage_hourly_day} (V7) for {@link HourlyAnomalyDetector}: one per agent, per model and
+ * per team, a team-less key's rows given their team by the allocation rules at query time, as daily rows are.
  *
- * <p>A month of hourly rows for a thousand agents is three quarters of a million rows, which H2 takes a second or
- * more to hand over, so the series read for a window are kept per connection (the window's shared one, say) and
- * reused while the ledger's stamp (hourly row count, batch count, newest batch) is unchanged and the window covers
- * the one asked for; rules are applied afresh each time. A new connection (each CLI run) reads again.
+ * <p>A month of a thousand agents' hours is 32,000 packed rows (a day of a series each), read in a few hundred
+ * milliseconds on a fresh connection. The series read for a window are also kept per connection (the window's
+ * shared one, say) and reused while the ledger's stamp (hourly row count, batch count, newest batch) is unchanged
+ * and the window covers the one asked for; rules are applied afresh each time.
  */
 final class H2HourlySeries {
     /** Per connection, the last read window; weak, so a closed and dropped connection takes its series with it. */
@@ -72,32 +72,64 @@ final class H2HourlySeries {
         return out;
     }
 
+    /**
+     * One key's series from hour {@code first} to {@code last} (inclusive), read afresh: a few days of one agent,
+     * team or model for the screen's chart. A team's rows without a team count when the rules map them to it.
+     */
+    static HourlyAnomalyDetector.Series key(Connection c, String dimension, String key, long first, long last, AllocationRules rules)
+            throws SQLException {
+        boolean unallocated = Dimension.UNALLOCATED.equals(key);
+        boolean team = dimension.equals("team");
+        String which = unallocated || team ? "(dim_key IS NULL OR dim_key = ''" + (unallocated ? ")" : " OR dim_key = ?)") : "dim_key = ?";
+        HourlyAnomalyDetector.Builder b = new HourlyAnomalyDetector.Builder(dimension, key);
+        try (PreparedStatement ps = c.prepareStatement("SELECT usage_day, dim_key, api_key, workspace, hours, points FROM usage_hourly_day"
+                + " WHERE dimension = ? AND usage_day >= ? AND usage_day <= ? AND " + which)) {
+            ps.setString(1, dimension);
+            ps.setObject(2, HourlyAnomalyDetector.day(first));
+            ps.setObject(3, HourlyAnomalyDetector.day(last));
+            if (!unallocated) {
+                ps.setString(4, key);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String k = rs.getString(2);
+                    if (team && (k == null || k.isEmpty()) && !key.equals(orUnallocated(rules.team(null, rs.getString(3), rs.getString(4))))) {
+                        continue; // a key-only row the rules give to another team
+                    }
+                    long day0 = rs.getObject(1, LocalDate.class).toEpochDay() * 24;
+                    PackedHours.read(rs.getInt(5), rs.getBytes(6), (h, req, in, out, unpriced, unscaled, scale, big) -> {
+                        if (day0 + h >= first && day0 + h <= last) {
+                            b.add(day0 + h, req, in, out, PackedHours.cost(unscaled, scale, big));
+                        }
+                    });
+                }
+            }
+        }
+        return b.build();
+    }
+
     private static String stamp(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM usage_hourly), (SELECT COUNT(*) FROM import_batch),"
+             ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM usage_hourly_day), (SELECT COUNT(*) FROM import_batch),"
                      + " (SELECT COALESCE(MAX(id), 0) FROM import_batch)")) {
             rs.next();
             return rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getLong(3);
         }
     }
 
-    private static LocalDateTime time(long hour) {
-        return LocalDateTime.ofEpochSecond(hour * 3600, 0, ZoneOffset.UTC);
-    }
-
     private static Raw read(Connection c, String stamp, long first, long last) throws SQLException {
         Map<String, HourlyAnomalyDetector.Builder> agents = new HashMap<>(), models = new HashMap<>(), teams = new HashMap<>();
         Map<Teamless, HourlyAnomalyDetector.Builder> teamless = new HashMap<>();
-        // one dimension at a time, so each read is a range of the (dimension, usage_hour) index
-        try (PreparedStatement ps = c.prepareStatement("SELECT usage_hour, dim_key, api_key, workspace, requests, input_tokens,"
-                + " output_tokens, cost FROM usage_hourly WHERE dimension = ? AND usage_hour >= ? AND usage_hour <= ?")) {
+        // one dimension at a time, so each read is a range of the (dimension, usage_day) index
+        try (PreparedStatement ps = c.prepareStatement("SELECT usage_day, dim_key, api_key, workspace, hours, points FROM usage_hourly_day"
+                + " WHERE dimension = ? AND usage_day >= ? AND usage_day <= ?")) {
             for (String dim : List.of("agent", "team", "model")) {
                 ps.setString(1, dim);
-                ps.setObject(2, time(first));
-                ps.setObject(3, time(last));
+                ps.setObject(2, HourlyAnomalyDetector.day(first));
+                ps.setObject(3, HourlyAnomalyDetector.day(last));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        long hour = Math.floorDiv(rs.getObject(1, LocalDateTime.class).toEpochSecond(ZoneOffset.UTC), 3600L);
+                        long day0 = rs.getObject(1, LocalDate.class).toEpochDay() * 24;
                         String key = rs.getString(2);
                         HourlyAnomalyDetector.Builder b;
                         if (dim.equals("agent")) {
@@ -110,7 +142,17 @@ final class H2HourlySeries {
                         } else {
                             b = builder(teams, dim, key);
                         }
-                        b.add(hour, rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getBigDecimal(8));
+                        PackedHours.read(rs.getInt(5), rs.getBytes(6), (h, req, in, out, unpriced, unscaled, scale, big) -> {
+                            long hour = day0 + h;
+                            if (hour < first || hour > last) {
+                                return;
+                            }
+                            if (big == null) {
+                                b.add(hour, req, in, out, unscaled, scale);
+                            } else {
+                                b.add(hour, req, in, out, big);
+                            }
+                        });
                     }
                 }
             }

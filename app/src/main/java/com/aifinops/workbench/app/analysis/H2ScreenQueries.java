@@ -9,6 +9,8 @@ import com.aifinops.workbench.model.analysis.BudgetPeriod;
 import com.aifinops.workbench.model.analysis.BudgetQuery;
 import com.aifinops.workbench.model.analysis.Budgets;
 import com.aifinops.workbench.model.analysis.Dimension;
+import com.aifinops.workbench.model.analysis.HourlyAnomalyDetector;
+import com.aifinops.workbench.model.analysis.HourlyQuery;
 import com.aifinops.workbench.model.analysis.Node;
 import com.aifinops.workbench.model.analysis.Reconciliation;
 import com.aifinops.workbench.model.analysis.ReconciliationQuery;
@@ -19,6 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -28,7 +31,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The Budgets, Anomalies and Reconciliation screens' queries over the H2 ledger, through {@link SpendAnalysis}. */
-public final class H2ScreenQueries implements BudgetQuery, AnomalyQuery, ReconciliationQuery {
+public final class H2ScreenQueries implements BudgetQuery, AnomalyQuery, HourlyQuery, ReconciliationQuery {
     private final Database db;
     private final SpendAnalysis analysis;
 
@@ -115,6 +118,17 @@ public final class H2ScreenQueries implements BudgetQuery, AnomalyQuery, Reconci
     @Override
     public SortedMap<LocalDate, BigDecimal> daily(String dimension, String key, LocalDate from, LocalDate to) throws SQLException {
         return analysis.query().dailyCost(Dimension.parse(dimension), from, to).getOrDefault(key, new TreeMap<>());
+    }
+
+    @Override
+    public List<Hour> hours(String dimension, String key, Instant from, Instant to) throws SQLException {
+        HourlyAnomalyDetector.Series s = H2HourlySeries.key(db.connection(), dimension, key, HourlyAnomalyDetector.hourOf(from),
+                HourlyAnomalyDetector.hourOf(to), new H2AllocationRuleStore(db).rules());
+        List<Hour> out = new ArrayList<>(s.size());
+        for (int i = 0; i < s.size(); i++) {
+            out.add(new Hour(HourlyAnomalyDetector.instant(s.hour(i)), s.requests(i), s.cost(i)));
+        }
+        return out;
     }
 
     @Override

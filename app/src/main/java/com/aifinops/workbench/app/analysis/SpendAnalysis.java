@@ -115,7 +115,7 @@ public final class SpendAnalysis {
 
     /**
      * Anomalies of the given granularities: the daily detector over {@code usage_daily}, the hourly one over
-     * {@code usage_hourly} (nothing when the ledger has no hourly rows), an event both see reported once
+     * {@code usage_hourly_day} (nothing when the ledger has no hourly rows), an event both see reported once
      * ({@link HourlyAnomalyDetector#merge}); then team and model findings an agent finding explains are folded into
      * it. The rows behind a finding are its key's daily rows on its days, hourly findings included.
      */

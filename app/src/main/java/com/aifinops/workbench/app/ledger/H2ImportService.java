@@ -33,6 +33,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -71,7 +72,7 @@ import java.util.concurrent.TimeUnit;
  *       combination (bounded: a long file is written in parts, usage_daily rows are additive) and written inside
  *       the same transaction, so memory stays flat however long the file is. A file in time order writes each day
  *       when the next one begins, on the worker, so little is left to write after the last line.</li>
- *   <li><b>Hourly series.</b> Lines finer than a day also feed {@link HourlySeries} (usage_hourly: per agent, team
+ *   <li><b>Hourly series.</b> Lines finer than a day also feed {@link HourlySeries} (usage_hourly_day: per agent, team
  *       and model and hour) for anomaly detection within a day.</li>
  * </ul>
  *
@@ -1081,8 +1082,7 @@ public final class H2ImportService implements ImportService {
         }
 
         void deleteHours(long id, LocalDate firstDay, LocalDate lastDay) throws SQLException {
-            update("DELETE FROM usage_hourly WHERE batch_id = ? AND usage_hour >= ? AND usage_hour < ?", id,
-                    firstDay.atStartOfDay(), lastDay.plusDays(1).atStartOfDay());
+            update("DELETE FROM usage_hourly_day WHERE batch_id = ? AND usage_day BETWEEN ? AND ?", id, firstDay, lastDay);
         }
 
         /** The hourly series of a batch's kept rows on those days, summed again (as {@link HourlySeries} does). */
@@ -1102,13 +1102,29 @@ public final class H2ImportService implements ImportService {
             String model = "COALESCE(model_id, model_raw)";
             Object from = firstDay.atStartOfDay().atOffset(ZoneOffset.UTC);
             Object to = lastDay.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-            update(HourlySeries.INSERT.substring(0, HourlySeries.INSERT.indexOf(" VALUES"))
-                    + " SELECT batch_id, h, '" + HourlySeries.AGENT + "', NULLIF(agent, ''), NULL, NULL" + sums + rows
-                    + " GROUP BY batch_id, h, NULLIF(agent, '')"
-                    + " UNION ALL SELECT batch_id, h, '" + HourlySeries.TEAM + "', " + team + ", " + apiKey + ", " + workspace + sums
-                    + rows + " GROUP BY batch_id, h, " + team + ", " + apiKey + ", " + workspace
-                    + " UNION ALL SELECT batch_id, h, '" + HourlySeries.MODEL + "', " + model + ", NULL, NULL" + sums + rows
-                    + " GROUP BY batch_id, h, " + model, id, from, to, id, from, to, id, from, to);
+            String sql = "SELECT * FROM (SELECT h, '" + HourlySeries.AGENT + "' AS dim, NULLIF(agent, '') AS k, NULL AS ak, NULL AS ws" + sums + rows
+                    + " GROUP BY h, NULLIF(agent, '')"
+                    + " UNION ALL SELECT h, '" + HourlySeries.TEAM + "', " + team + ", " + apiKey + ", " + workspace + sums
+                    + rows + " GROUP BY h, " + team + ", " + apiKey + ", " + workspace
+                    + " UNION ALL SELECT h, '" + HourlySeries.MODEL + "', " + model + ", NULL, NULL" + sums + rows
+                    + " GROUP BY h, " + model + ") s"
+                    + " ORDER BY CAST(h AS DATE), dim, k, ak, ws, h"; // a day's hours of a series together, in order
+            try (PreparedStatement insert = c.prepareStatement(HourlySeries.INSERT); PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < 3; i++) {
+                    ps.setLong(3 * i + 1, id);
+                    ps.setObject(3 * i + 2, from);
+                    ps.setObject(3 * i + 3, to);
+                }
+                HourlySeries.Rows out = new HourlySeries.Rows(insert, id, options.jdbcBatch());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long hour = Math.floorDiv(rs.getObject(1, LocalDateTime.class).toEpochSecond(ZoneOffset.UTC), 3_600L);
+                        out.add(hour, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7),
+                                rs.getLong(8), rs.getLong(10), rs.getBigDecimal(9));
+                    }
+                }
+                out.flush();
+            }
         }
 
         long update(String sql, Object... params) throws SQLException {

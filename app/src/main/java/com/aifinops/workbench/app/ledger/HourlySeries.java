@@ -1,5 +1,6 @@
 package com.aifinops.workbench.app.ledger;
 
+import com.aifinops.workbench.app.store.PackedHours;
 import com.aifinops.workbench.model.usage.Allocation;
 import com.aifinops.workbench.model.usage.UsageLine;
 
@@ -8,23 +9,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The hourly series one import keeps for anomaly detection ({@code usage_hourly}, V5): for every line finer than a
- * day (a request, an hourly bucket), its requests, tokens and best-known cost are added to the hour of its start in
+ * The hourly series one import keeps for anomaly detection ({@code usage_hourly_day}, V7): for every line finer than
+ * a day (a request, an hourly bucket), its requests, tokens and best-known cost are added to the hour of its start in
  * three series, its agent, its team and its model. A line without a team goes to a team series keyed by its API key
  * and workspace instead, so allocation rules can still map it to a team when the detector reads it.
  *
- * <p>Sums are held per hour and series and written out in parts (rows are additive: readers sum per hour and
- * series), so memory stays bounded. Not thread-safe: the import worker alone calls it.
+ * <p>Sums are held per hour and series and written out in parts, a row per day and series with its hours packed
+ * ({@link PackedHours}); rows are additive (readers sum per hour and series), so a day split between two parts is
+ * still right, and memory stays bounded. Not thread-safe: the import worker alone calls it.
  */
 final class HourlySeries {
     static final String AGENT = "agent";
@@ -32,8 +34,8 @@ final class HourlySeries {
     static final String MODEL = "model";
     /** The widest bucket that still counts as hourly data. */
     static final long MAX_BUCKET_SECONDS = 3_600;
-    static final String INSERT = "INSERT INTO usage_hourly (batch_id, usage_hour, dimension, dim_key, api_key, workspace,"
-            + " requests, input_tokens, output_tokens, cost, unpriced_requests) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT = "INSERT INTO usage_hourly_day (batch_id, usage_day, dimension, dim_key, api_key, workspace, hours,"
+            + " points) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private record Key(long hour, String dimension, String key, String apiKey, String workspace) {
     }
@@ -46,8 +48,15 @@ final class HourlySeries {
         BigDecimal cost = BigDecimal.ZERO;
     }
 
+    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+    /** By day and series, then hour: a day's hours of one series are neighbours. */
     private static final Comparator<Map.Entry<Key, Sums>> WRITE_ORDER = Comparator
-            .comparingLong((Map.Entry<Key, Sums> e) -> e.getKey().hour).thenComparing(e -> e.getKey().dimension);
+            .comparingLong((Map.Entry<Key, Sums> e) -> Math.floorDiv(e.getKey().hour, 24))
+            .thenComparing(e -> e.getKey().dimension)
+            .thenComparing(e -> e.getKey().key, NULLS_FIRST)
+            .thenComparing(e -> e.getKey().apiKey, NULLS_FIRST)
+            .thenComparing(e -> e.getKey().workspace, NULLS_FIRST)
+            .thenComparingLong(e -> e.getKey().hour);
 
     private final Map<Key, Sums> sums = new HashMap<>();
     private final PreparedStatement insert;
@@ -137,28 +146,76 @@ final class HourlySeries {
             it.remove();
         }
         out.sort(WRITE_ORDER);
-        int pending = 0;
+        Rows rows = new Rows(insert, batchId, jdbcBatch);
         for (Map.Entry<Key, Sums> e : out) {
             Key k = e.getKey();
             Sums s = e.getValue();
+            rows.add(k.hour, k.dimension, k.key, k.apiKey, k.workspace, s.requests, s.input, s.output, s.unpriced, s.cost);
+        }
+        rows.flush();
+    }
+
+    /**
+     * Packs hours given in {@link #WRITE_ORDER} (by day and series, then hour) into rows of {@code usage_hourly_day}:
+     * the writer's, and the rebuild of a restated batch's days.
+     */
+    static final class Rows {
+        private final PreparedStatement insert;
+        private final long batchId;
+        private final int jdbcBatch;
+        private final PackedHours.Writer points = new PackedHours.Writer();
+        private long day = Long.MIN_VALUE;
+        private String dimension, key, apiKey, workspace;
+        private int pending;
+
+        Rows(PreparedStatement insert, long batchId, int jdbcBatch) {
+            this.insert = insert;
+            this.batchId = batchId;
+            this.jdbcBatch = jdbcBatch;
+        }
+
+        void add(long hour, String dimension, String key, String apiKey, String workspace, long requests, long input, long output,
+                 long unpriced, BigDecimal cost) throws SQLException {
+            long d = Math.floorDiv(hour, 24);
+            if (d != day || !dimension.equals(this.dimension) || !Objects.equals(key, this.key) || !Objects.equals(apiKey, this.apiKey)
+                    || !Objects.equals(workspace, this.workspace)) {
+                row();
+                day = d;
+                this.dimension = dimension;
+                this.key = key;
+                this.apiKey = apiKey;
+                this.workspace = workspace;
+            }
+            points.add((int) Math.floorMod(hour, 24L), requests, input, output, unpriced, cost);
+        }
+
+        private void row() throws SQLException {
+            if (points.isEmpty()) {
+                return;
+            }
             insert.setLong(1, batchId);
-            insert.setObject(2, LocalDateTime.ofEpochSecond(k.hour * 3_600, 0, ZoneOffset.UTC));
-            insert.setString(3, k.dimension);
-            insert.setString(4, k.key);
-            insert.setString(5, k.apiKey);
-            insert.setString(6, k.workspace);
-            insert.setLong(7, s.requests);
-            insert.setLong(8, s.input);
-            insert.setLong(9, s.output);
-            insert.setBigDecimal(10, s.cost);
-            insert.setLong(11, s.unpriced);
+            insert.setObject(2, LocalDate.ofEpochDay(day));
+            insert.setString(3, dimension);
+            insert.setString(4, key);
+            insert.setString(5, apiKey);
+            insert.setString(6, workspace);
+            insert.setInt(7, points.hours());
+            insert.setBytes(8, points.bytes());
             insert.addBatch();
+            points.reset();
             if (++pending >= jdbcBatch) {
                 insert.executeBatch();
                 pending = 0;
             }
         }
-        if (pending > 0) insert.executeBatch();
+
+        void flush() throws SQLException {
+            row();
+            if (pending > 0) {
+                insert.executeBatch();
+                pending = 0;
+            }
+        }
     }
 
     void close() {

@@ -44,6 +44,14 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
+    /** Opens the database at {@code file} migrated up to {@code version} only: for tests of a later migration. */
+    static Database openAt(Path file, int version) throws SQLException, IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Database db = new Database("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+        db.migrate(version);
+        return db;
+    }
+
     /** Opens a private in-memory database, migrated; for tests and throw-away CLI runs. */
     public static Database inMemory(String name) throws SQLException, IOException {
         Database db = new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
@@ -77,12 +85,19 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() throws SQLException, IOException {
+        migrate(Integer.MAX_VALUE);
+    }
+
+    private void migrate(int upTo) throws SQLException, IOException {
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, description VARCHAR(200) NOT NULL,"
                     + " checksum VARCHAR(64) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL)");
         }
         for (String file : migrationFiles()) {
             int version = Integer.parseInt(file.substring(1, file.indexOf("__")));
+            if (version > upTo) {
+                break;
+            }
             String description = file.substring(file.indexOf("__") + 2, file.lastIndexOf('.')).replace('_', ' ');
             String sql = resource("/db/migration/" + file);
             String checksum = sha256(sql);

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Hourly detection end to end over a real H2 ledger: rows written straight into {@code usage_hourly} (and the
+ * Hourly detection end to end over a real H2 ledger: rows written straight into {@code usage_hourly_day} (and the
  * matching days into {@code usage_daily}) for agent {@code triage} of team {@code support} on gpt-5-mini, twelve
  * days from 2026-06-04; by default every hour has 100 requests of 1,000 input and 200 output tokens for $0.50
  * ($0.005 a request), every day 2,400 requests and $12.00. Findings are asked for 2026-06-10 .. 2026-06-15.

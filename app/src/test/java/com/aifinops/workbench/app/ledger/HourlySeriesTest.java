@@ -17,9 +17,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static com.aifinops.workbench.app.ledger.LedgerFixtures.count;
 import static com.aifinops.workbench.app.ledger.LedgerFixtures.decimal;
@@ -29,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The hourly series an import keeps for anomaly detection (usage_hourly), on a real H2 file database. The file below
+ * The hourly series an import keeps for anomaly detection (usage_hourly_day, unpacked), on a real H2 file database. The file below
  * (LiteLLM spend logs; spend is the billed cost, so each line's best-known cost is its spend):
  * <pre>
  * r1 agent triage  team-a  2026-06-01 09:05  in 1000 out 100  $0.01
@@ -77,19 +82,35 @@ class HourlySeriesTest {
 
     /** "dimension key hour requests in out cost" per series hour, summed over batches, sorted. */
     private List<String> series() throws Exception {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = db.connection().prepareStatement("SELECT dimension, COALESCE(dim_key, '-'),"
-                + " COALESCE(api_key, '-'), HOUR(usage_hour), SUM(requests), SUM(input_tokens), SUM(output_tokens), SUM(cost),"
-                + " SUM(unpriced_requests) FROM usage_hourly GROUP BY dimension, dim_key, api_key, usage_hour"
-                + " ORDER BY dimension, 2, 3, usage_hour");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getInt(4) + "h " + rs.getLong(5)
-                        + " " + rs.getLong(6) + " " + rs.getLong(7) + " " + rs.getBigDecimal(8).stripTrailingZeros().toPlainString()
-                        + " " + rs.getLong(9));
-            }
+        // as SQL's ORDER BY dimension, key, api key (nulls, shown as '-', first), hour
+        Map<List<Object>, long[]> counts = new TreeMap<>(Comparator.comparing((List<Object> k) -> (String) k.get(0))
+                .thenComparing(k -> (String) k.get(1), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(k -> (String) k.get(2), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(k -> (LocalDateTime) k.get(3)));
+        Map<List<Object>, BigDecimal> cost = new HashMap<>();
+        for (LedgerFixtures.HourPoint p : LedgerFixtures.hourPoints(db)) {
+            List<Object> k = Arrays.asList(p.dimension(), p.key(), p.apiKey(), p.hour());
+            long[] c = counts.computeIfAbsent(k, x -> new long[4]);
+            c[0] += p.requests();
+            c[1] += p.inputTokens();
+            c[2] += p.outputTokens();
+            c[3] += p.unpricedRequests();
+            cost.merge(k, p.cost(), BigDecimal::add);
         }
+        List<String> out = new ArrayList<>();
+        counts.forEach((k, c) -> out.add(k.get(0) + " " + (k.get(1) == null ? "-" : k.get(1)) + " " + (k.get(2) == null ? "-" : k.get(2))
+                + " " + ((LocalDateTime) k.get(3)).getHour() + "h " + c[0] + " " + c[1] + " " + c[2] + " "
+                + cost.get(k).stripTrailingZeros().toPlainString() + " " + c[3]));
         return out;
+    }
+
+    private BigDecimal hourlyCost(String dimension) throws Exception {
+        return LedgerFixtures.hourPoints(db).stream().filter(p -> p.dimension().equals(dimension)).map(LedgerFixtures.HourPoint::cost)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private long hourlyPoints(String dimension) throws Exception {
+        return LedgerFixtures.hourPoints(db).stream().filter(p -> p.dimension().equals(dimension)).count();
     }
 
     private String apiKeyOfTheTeamlessLine() throws Exception {
@@ -117,11 +138,11 @@ class HourlySeriesTest {
                 "team team-a - 10h 1 4000 400 0.04 0"), series());
         // every series adds up to the file's billed total: 0.01 + 0.005 + 0.02 + 0.04 = 0.075
         for (String d : List.of("agent", "team", "model")) {
-            assertEquals(0, new BigDecimal("0.075").compareTo(decimal(db, "SELECT SUM(cost) FROM usage_hourly WHERE dimension = '" + d + "'")));
+            assertEquals(0, new BigDecimal("0.075").compareTo(hourlyCost(d)));
         }
 
         assertTrue(new H2ImportService(db).removeBatch(r.batchId()));
-        assertEquals(0, count(db, "SELECT COUNT(*) FROM usage_hourly"));
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM usage_hourly_day"));
     }
 
     @Test
@@ -181,9 +202,10 @@ class HourlySeriesTest {
         assertEquals(60, count(db, "SELECT SUM(requests) FROM usage_daily"));
         assertEquals(0, new BigDecimal("0.06").compareTo(decimal(db, "SELECT SUM(billed_cost) FROM usage_daily")));
         // hourly: 10 agents × 3 days × 2 hours, each hour one request
-        assertEquals(60, count(db, "SELECT COUNT(*) FROM usage_hourly WHERE dimension = 'agent'"));
-        assertEquals(60, count(db, "SELECT SUM(requests) FROM usage_hourly WHERE dimension = 'model'"));
-        assertEquals(12, count(db, "SELECT COUNT(*) FROM usage_hourly WHERE dimension = 'team'")); // 2 teams × 6 hours
+        assertEquals(60, hourlyPoints("agent"));
+        assertEquals(60, LedgerFixtures.hourPoints(db).stream().filter(p -> p.dimension().equals("model"))
+                .mapToLong(LedgerFixtures.HourPoint::requests).sum());
+        assertEquals(12, hourlyPoints("team")); // 2 teams × 6 hours
     }
 
     @Test

@@ -22,7 +22,7 @@ import static com.aifinops.workbench.app.ledger.LedgerFixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * From a request-level file to an hourly finding, through the real import (which writes usage_hourly) and the real
+ * From a request-level file to an hourly finding, through the real import (which writes usage_hourly_day) and the real
  * detector. Agent triage of team-a makes 4 requests an hour at $0.01 each, June 1–15, 2026; on June 14 from 13:00 to
  * 15:59 it makes 24 an hour (a runaway loop, 6× the hour). The day: 21 · 4 + 3 · 24 = 156 requests against 96
  * (1.6×, under the daily 2× and 5×), so only the hours show it. Extra cost: 3 hours · (24 − 4) · $0.01 = $0.60.

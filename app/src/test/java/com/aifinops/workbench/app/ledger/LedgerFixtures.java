@@ -1,6 +1,7 @@
 package com.aifinops.workbench.app.ledger;
 
 import com.aifinops.workbench.app.store.Database;
+import com.aifinops.workbench.app.store.PackedHours;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -77,5 +80,27 @@ final class LedgerFixtures {
             rs.next();
             return rs.getBigDecimal(1);
         }
+    }
+
+    /** One hour of one series as {@code usage_hourly_day} holds it (a row of V5's {@code usage_hourly}). */
+    record HourPoint(long batch, LocalDateTime hour, String dimension, String key, String apiKey, String workspace, long requests,
+                     long inputTokens, long outputTokens, BigDecimal cost, long unpricedRequests) {
+    }
+
+    /** Every packed hour of {@code usage_hourly_day}, unpacked. */
+    static List<HourPoint> hourPoints(Database db) throws SQLException {
+        List<HourPoint> out = new ArrayList<>();
+        try (Statement s = db.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT batch_id, usage_day, dimension, dim_key, api_key, workspace, hours, points"
+                     + " FROM usage_hourly_day")) {
+            while (rs.next()) {
+                long batch = rs.getLong(1);
+                LocalDate day = rs.getObject(2, LocalDate.class);
+                String dim = rs.getString(3), key = rs.getString(4), apiKey = rs.getString(5), workspace = rs.getString(6);
+                PackedHours.read(rs.getInt(7), rs.getBytes(8), (h, req, in, o, unpriced, unscaled, scale, big) -> out.add(new HourPoint(batch,
+                        day.atTime(h, 0), dim, key, apiKey, workspace, req, in, o, PackedHours.cost(unscaled, scale, big), unpriced)));
+            }
+        }
+        return out;
     }
 }

@@ -169,12 +169,25 @@ public final class HourlyAnomalyDetector {
         }
     }
 
-    /** Collects the rows of one series in any order; {@link #build} sorts them and sums rows of the same hour. */
+    /**
+     * Collects the rows of one series in any order; {@link #build} sorts them and sums rows of the same hour. A cost
+     * given as an unscaled value and scale that fits the series' units is added without a {@code BigDecimal}.
+     */
     public static final class Builder {
+        private static final long UNITS_LIMIT = 1_000_000L * 1_000_000_000_000L; // a million dollars in 1e-12
+        private static final long[] TEN = new long[19];
+
+        static {
+            TEN[0] = 1;
+            for (int i = 1; i < TEN.length; i++) {
+                TEN[i] = TEN[i - 1] * 10;
+            }
+        }
+
         private final String dimension;
         private final String key;
-        private long[] hour = new long[16], req = new long[16], in = new long[16], out = new long[16];
-        private BigDecimal[] cost = new BigDecimal[16];
+        private long[] hour = new long[16], req = new long[16], in = new long[16], out = new long[16], units = new long[16];
+        private BigDecimal[] big; // null, or the cost of a point that does not fit units (its units entry unused)
         private int n;
         private boolean sorted = true;
 
@@ -185,12 +198,40 @@ public final class HourlyAnomalyDetector {
 
         /** Adds a row of hour {@code h} (hours since the epoch). */
         public Builder add(long h, long requests, long inputTokens, long outputTokens, BigDecimal c) {
+            if (c.scale() <= Series.SCALE && c.scale() >= 0 && c.precision() - c.scale() <= 6) {
+                return add(h, requests, inputTokens, outputTokens, c.unscaledValue().longValue(), c.scale());
+            }
+            point(h, requests, inputTokens, outputTokens);
+            setBig(n - 1, big != null && big[n - 1] != null ? big[n - 1].add(c) : c.add(units(n - 1)));
+            return this;
+        }
+
+        /** Adds a row of hour {@code h} whose cost is {@code unscaled × 10^-scale}. */
+        public Builder add(long h, long requests, long inputTokens, long outputTokens, long unscaled, int scale) {
+            boolean fits = scale >= 0 && scale <= Series.SCALE && Math.abs(unscaled) < UNITS_LIMIT / TEN[Series.SCALE - scale];
+            if (!fits) {
+                return add(h, requests, inputTokens, outputTokens, BigDecimal.valueOf(unscaled, scale));
+            }
+            long u = unscaled * TEN[Series.SCALE - scale];
+            point(h, requests, inputTokens, outputTokens);
+            int i = n - 1;
+            if (big != null && big[i] != null) {
+                big[i] = big[i].add(BigDecimal.valueOf(u, Series.SCALE));
+            } else if (Math.abs(units[i] + u) < UNITS_LIMIT) { // both under a million dollars: the sum cannot overflow
+                units[i] += u;
+            } else {
+                setBig(i, BigDecimal.valueOf(units[i], Series.SCALE).add(BigDecimal.valueOf(u, Series.SCALE)));
+            }
+            return this;
+        }
+
+        /** Adds the counts to hour {@code h}: the last point when it is that hour, else a new point of zero cost. */
+        private void point(long h, long requests, long inputTokens, long outputTokens) {
             if (n > 0 && h == hour[n - 1]) {
                 req[n - 1] += requests;
                 in[n - 1] += inputTokens;
                 out[n - 1] += outputTokens;
-                cost[n - 1] = cost[n - 1].add(c);
-                return this;
+                return;
             }
             if (n == hour.length) {
                 int size = n * 2;
@@ -198,16 +239,34 @@ public final class HourlyAnomalyDetector {
                 req = Arrays.copyOf(req, size);
                 in = Arrays.copyOf(in, size);
                 out = Arrays.copyOf(out, size);
-                cost = Arrays.copyOf(cost, size);
+                units = Arrays.copyOf(units, size);
+                if (big != null) {
+                    big = Arrays.copyOf(big, size);
+                }
             }
             sorted &= n == 0 || h > hour[n - 1];
             hour[n] = h;
             req[n] = requests;
             in[n] = inputTokens;
             out[n] = outputTokens;
-            cost[n] = c;
+            units[n] = 0;
             n++;
-            return this;
+        }
+
+        private BigDecimal units(int i) {
+            return BigDecimal.valueOf(units[i], Series.SCALE);
+        }
+
+        private void setBig(int i, BigDecimal c) {
+            if (big == null) {
+                big = new BigDecimal[hour.length];
+            }
+            big[i] = c;
+            units[i] = 0;
+        }
+
+        private BigDecimal cost(int i) {
+            return big != null && big[i] != null ? big[i] : units(i);
         }
 
         public Series build() {
@@ -219,25 +278,33 @@ public final class HourlyAnomalyDetector {
                 Arrays.sort(order, (a, b) -> Long.compare(hour[a], hour[b]));
                 Builder b = new Builder(dimension, key);
                 for (int i : order) {
-                    b.add(hour[i], req[i], in[i], out[i], cost[i]);
+                    if (big != null && big[i] != null) {
+                        b.add(hour[i], req[i], in[i], out[i], big[i]);
+                    } else {
+                        b.add(hour[i], req[i], in[i], out[i], units[i], Series.SCALE);
+                    }
                 }
                 return b.build();
             }
-            long[] units = new long[n];
             BigDecimal[] exact = null;
-            for (int i = 0; i < n; i++) {
-                BigDecimal c = cost[i];
-                if (c.scale() <= Series.SCALE && c.precision() - c.scale() <= 6) {
-                    units[i] = c.setScale(Series.SCALE).unscaledValue().longValue();
-                } else {
-                    if (exact == null) {
-                        exact = new BigDecimal[n];
+            if (big != null) {
+                for (int i = 0; i < n; i++) {
+                    BigDecimal c = big[i];
+                    if (c == null) {
+                        continue;
                     }
-                    exact[i] = c;
+                    if (c.scale() <= Series.SCALE && c.precision() - c.scale() <= 6) { // a sum that came back under a million
+                        units[i] = c.setScale(Series.SCALE).unscaledValue().longValue();
+                    } else {
+                        if (exact == null) {
+                            exact = new BigDecimal[n];
+                        }
+                        exact[i] = c;
+                    }
                 }
             }
             return new Series(dimension, key, Arrays.copyOf(hour, n), Arrays.copyOf(req, n), Arrays.copyOf(in, n), Arrays.copyOf(out, n),
-                    units, exact);
+                    Arrays.copyOf(units, n), exact);
         }
     }
 

@@ -154,4 +154,22 @@ class HourlyAnomalyDetectorTest {
                 Anomaly.Cause.RUNAWAY_LOOP, BigDecimal.TEN, "");
         assertEquals(List.of(day, other), HourlyAnomalyDetector.merge(List.of(day), List.of(other)));
     }
+
+    /** Costs added as unscaled values and as decimals stay exact, past the compact units' million dollars too. */
+    @Test
+    void theBuilderSumsCostsOfAnHourExactly() {
+        HourlyAnomalyDetector.Series s = new HourlyAnomalyDetector.Builder("agent", "a")
+                .add(10, 1, 1, 1, 3, 2)                                   // $0.03
+                .add(10, 1, 1, 1, new java.math.BigDecimal("0.0000000000001")) // 13 decimals: beyond the units
+                .add(11, 1, 1, 1, 999_999_999_999L, 6)                    // $999,999.999999
+                .add(11, 1, 1, 1, 2, 6)                                   // + $0.000002: a million and past the units
+                .add(9, 1, 1, 1, -5, 1)                                   // −$0.5, out of order
+                .build();
+        assertEquals(3, s.size());
+        assertEquals(9, s.hour(0));
+        assertEquals(0, new java.math.BigDecimal("-0.5").compareTo(s.cost(0)));
+        assertEquals(0, new java.math.BigDecimal("0.0300000000001").compareTo(s.cost(1))); // 0.03 + 0.0000000000001
+        assertEquals(0, new java.math.BigDecimal("1000000.000001").compareTo(s.cost(2)));  // 999,999.999999 + 0.000002
+        assertEquals(2, s.requests(1));
+    }
 }

@@ -2,42 +2,59 @@ package com.aifinops.workbench.views.anomaly;
 
 import com.aifinops.workbench.model.analysis.Anomaly;
 import com.aifinops.workbench.model.analysis.AnomalyQuery;
+import com.aifinops.workbench.model.analysis.HourlyQuery;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * State of the Anomalies screen: the period, the findings, the selected one and its key's daily series around it.
+ * State of the Anomalies screen: the period, the findings, the selected one and its key's daily series around it,
+ * and, when the finding knows its hours, the key's hourly series around them with whether the chart shows it.
  * Queries run on {@code background}, results arrive through {@code fx}; the latest request wins.
  */
 public final class AnomalyViewModel {
     /** Days of context shown before a finding and after it. */
     public static final int CONTEXT_DAYS = 21;
+    /** Days of hourly context shown before a finding's first day and after its last. */
+    public static final int HOURLY_CONTEXT_DAYS = 1;
+    /** Days before each hour whose same hour of day make its typical (trailing mean) cost. */
+    public static final int TYPICAL_DAYS = 7;
 
     private final AnomalyQuery query;
+    private final HourlyQuery hourlyQuery;
     private final Executor background;
     private final Consumer<Runnable> fx;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong seriesGeneration = new AtomicLong();
+    private final AtomicLong hourlyGeneration = new AtomicLong();
 
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final ObservableList<Anomaly> findings = FXCollections.observableArrayList();
     private final ObjectProperty<Anomaly> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Series> series = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<HourlySeries> hourly = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty showHourly = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
 
@@ -45,11 +62,39 @@ public final class AnomalyViewModel {
     public record Series(Anomaly finding, LocalDate from, LocalDate to, SortedMap<LocalDate, BigDecimal> daily) {
     }
 
+    /**
+     * The selected finding's key, hour by hour from {@code from} to {@code to} (hour starts, UTC): the hours with
+     * usage, and for each charted hour with history the mean cost of the same hour on the {@link #TYPICAL_DAYS}
+     * days before (those with usage, the finding's own hours left out, as the detector leaves anomalous hours out of
+     * a baseline). {@code firstFlagged} to {@code lastFlagged} are the finding's hours.
+     */
+    public record HourlySeries(Anomaly finding, Instant from, Instant to, Instant firstFlagged, Instant lastFlagged,
+                               SortedMap<Instant, HourlyQuery.Hour> hours, SortedMap<Instant, BigDecimal> typical) {
+        public boolean flagged(Instant hour) {
+            return !hour.isBefore(firstFlagged) && !hour.isAfter(lastFlagged);
+        }
+
+        /** The hour's cost, zero when it had no usage. */
+        public BigDecimal cost(Instant hour) {
+            HourlyQuery.Hour h = hours.get(hour);
+            return h == null ? BigDecimal.ZERO : h.cost();
+        }
+    }
+
     public AnomalyViewModel(AnomalyQuery query, Executor background, Consumer<Runnable> fx) {
+        this(query, null, background, fx);
+    }
+
+    /** With {@code hourlyQuery} null the chart stays daily. */
+    public AnomalyViewModel(AnomalyQuery query, HourlyQuery hourlyQuery, Executor background, Consumer<Runnable> fx) {
         this.query = query;
+        this.hourlyQuery = hourlyQuery;
         this.background = background;
         this.fx = fx;
-        selected.addListener((o, a, f) -> loadSeries(f));
+        selected.addListener((o, a, f) -> {
+            loadSeries(f);
+            loadHourly(f);
+        });
     }
 
     public ObjectProperty<LocalDate> fromProperty() {
@@ -70,6 +115,16 @@ public final class AnomalyViewModel {
 
     public ReadOnlyObjectProperty<Series> seriesProperty() {
         return series.getReadOnlyProperty();
+    }
+
+    /** The selected finding's hourly series; null when it knows no hour or the ledger has no hourly query. */
+    public ReadOnlyObjectProperty<HourlySeries> hourlyProperty() {
+        return hourly.getReadOnlyProperty();
+    }
+
+    /** Whether the chart shows the hourly series: set when a finding with hours is selected, the user's toggle after. */
+    public BooleanProperty showHourlyProperty() {
+        return showHourly;
     }
 
     public ReadOnlyStringProperty errorProperty() {
@@ -126,6 +181,52 @@ public final class AnomalyViewModel {
                 fx.accept(() -> {
                     if (gen == seriesGeneration.get()) {
                         series.set(new Series(f, a, b, daily));
+                    }
+                });
+            } catch (Exception e) {
+                fail(e);
+            }
+        });
+    }
+
+    private void loadHourly(Anomaly f) {
+        long gen = hourlyGeneration.incrementAndGet();
+        hourly.set(null);
+        if (f == null || f.hour() == null || hourlyQuery == null) {
+            showHourly.set(false);
+            return;
+        }
+        showHourly.set(true);
+        LocalDate lastDay = f.lastHour() != null ? f.lastHour().atOffset(ZoneOffset.UTC).toLocalDate() : f.lastDate();
+        Instant a = f.hour().atOffset(ZoneOffset.UTC).toLocalDate().minusDays(HOURLY_CONTEXT_DAYS).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant b = lastDay.plusDays(HOURLY_CONTEXT_DAYS + 1).atStartOfDay().toInstant(ZoneOffset.UTC).minus(1, ChronoUnit.HOURS);
+        Instant last = f.lastHour() != null ? f.lastHour() : f.hour();
+        background.execute(() -> {
+            try {
+                SortedMap<Instant, HourlyQuery.Hour> all = new TreeMap<>();
+                for (HourlyQuery.Hour h : hourlyQuery.hours(f.dimension(), f.key(), a.minus(TYPICAL_DAYS, ChronoUnit.DAYS), b)) {
+                    all.put(h.start(), h);
+                }
+                SortedMap<Instant, BigDecimal> typical = new TreeMap<>();
+                for (Instant t = a; !t.isAfter(b); t = t.plus(1, ChronoUnit.HOURS)) {
+                    BigDecimal sum = BigDecimal.ZERO;
+                    int n = 0;
+                    for (int k = 1; k <= TYPICAL_DAYS; k++) {
+                        Instant before = t.minus(k, ChronoUnit.DAYS);
+                        HourlyQuery.Hour h = all.get(before);
+                        if (h != null && (before.isBefore(f.hour()) || before.isAfter(last))) { // the finding's hours are no baseline
+                            sum = sum.add(h.cost());
+                            n++;
+                        }
+                    }
+                    if (n > 0) {
+                        typical.put(t, sum.divide(BigDecimal.valueOf(n), MathContext.DECIMAL64));
+                    }
+                }
+                HourlySeries s = new HourlySeries(f, a, b, f.hour(), last, new TreeMap<>(all.tailMap(a)), typical);
+                fx.accept(() -> {
+                    if (gen == hourlyGeneration.get()) {
+                        hourly.set(s);
                     }
                 });
             } catch (Exception e) {

@@ -9,9 +9,7 @@ import com.aifinops.workbench.model.ledger.DailyRollup;
 import com.aifinops.workbench.model.usage.Allocation;
 import com.aifinops.workbench.views.anomaly.AnomalyView;
 import com.aifinops.workbench.views.anomaly.AnomalyViewModel;
-import com.aifinops.workbench.views.theme.Theme;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.jfree.chart.plot.IntervalMarker;
@@ -19,11 +17,9 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -53,13 +49,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
  */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
-class AnomalyHourlyChartTest {
+class AnomalyHourlyChartTest extends LedgerScreenTest {
     private static final LocalDate FIRST = LocalDate.of(2026, 6, 4), LOOP_DAY = LocalDate.of(2026, 6, 14);
     private static final Color ANOMALY = new Color(0xD55E00);
 
-    @TempDir
-    Path dir;
-    Database db;
     AnomalyView view;
     AnomalyViewModel vm;
 
@@ -109,16 +102,9 @@ class AnomalyHourlyChartTest {
         vm.fromProperty().set(LocalDate.of(2026, 6, 10));
         vm.toProperty().set(LocalDate.of(2026, 6, 15));
         view = new AnomalyView(vm);
-        Scene scene = new Scene(view, 1200, 800);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        show(stage, view);
     }
 
-    @AfterEach
-    void close() throws Exception {
-        db.close();
-    }
 
     private static int index(XYSeries s, Instant h) {
         return s.indexOf((double) h.toEpochMilli()); // the series holds its x values as doubles

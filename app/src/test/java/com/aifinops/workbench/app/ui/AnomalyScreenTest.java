@@ -1,14 +1,11 @@
 package com.aifinops.workbench.app.ui;
 
 import com.aifinops.workbench.app.analysis.H2ScreenQueries;
-import com.aifinops.workbench.app.store.Database;
 import com.aifinops.workbench.model.analysis.Anomaly;
 import com.aifinops.workbench.model.ledger.DailyRollup;
 import com.aifinops.workbench.views.anomaly.AnomalyView;
 import com.aifinops.workbench.views.anomaly.AnomalyViewModel;
-import com.aifinops.workbench.views.theme.Theme;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -18,17 +15,14 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeriesCollection;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -41,10 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 /** The Anomalies screen finds the loop planted in {@link ScreenLedger} and charts it. */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
-class AnomalyScreenTest {
-    @TempDir
-    Path dir;
-    Database db;
+class AnomalyScreenTest extends LedgerScreenTest {
     AnomalyView view;
     AnomalyViewModel vm;
 
@@ -55,16 +46,9 @@ class AnomalyScreenTest {
         vm.fromProperty().set(LocalDate.of(2026, 1, 15));
         vm.toProperty().set(LocalDate.of(2026, 1, 31));
         view = new AnomalyView(vm);
-        Scene scene = new Scene(view, 1200, 800);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        show(stage, view);
     }
 
-    @AfterEach
-    void close() throws Exception {
-        db.close();
-    }
 
     @SuppressWarnings("unchecked")
     private static String cell(TableView<Anomaly> t, int row, String column) {

@@ -5,6 +5,8 @@ import com.aifinops.workbench.model.analysis.Anomaly;
 import com.aifinops.workbench.model.analysis.HourlyQuery;
 import com.aifinops.workbench.model.ledger.DailyRollup;
 import com.aifinops.workbench.views.common.ChartStyle;
+import com.aifinops.workbench.views.common.DollarTicks;
+import com.aifinops.workbench.views.common.Loading;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -185,7 +187,7 @@ public final class AnomalyView extends BorderPane {
         find.setId("anomalyFind");
         find.setDefaultButton(true);
         find.setOnAction(e -> vm.refresh());
-        FlowPane bar = new FlowPane(8, 6, label("From"), from, label("to"), to, find);
+        FlowPane bar = new FlowPane(8, 6, label("From"), from, label("to"), to, find, Loading.indicator(vm.loadingProperty()));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(12, 12, 4, 12));
         return bar;
@@ -201,7 +203,7 @@ public final class AnomalyView extends BorderPane {
         findings.setId("anomalyTable");
         findings.setItems(vm.findings());
         findings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        findings.setPlaceholder(new Label("No anomalies in this period"));
+        Loading.placeholder(findings, vm.loadingProperty(), new Label("No anomalies in this period"));
         findings.getColumns().add(left(column("date", f -> f.date().toString()), 95));
         findings.getColumns().add(column("days", f -> Integer.toString(f.days())));
         // hourly findings (and daily ones that know their first hour) say when, in UTC: "13:00–15:59Z (3 h)"
@@ -275,7 +277,7 @@ public final class AnomalyView extends BorderPane {
         x.setLowerMargin(0.01);
         x.setUpperMargin(0.01);
         NumberAxis y = new NumberAxis("Spend per day");
-        y.setNumberFormatOverride(new ChartStyle.CompactDollars());
+        DollarTicks.apply(y);
         y.setUpperMargin(0.10); // room for the cause label above the tallest bar
         y.setTickLabelFont(ChartStyle.TICK);
         y.setLabelFont(ChartStyle.LABEL);
@@ -316,7 +318,7 @@ public final class AnomalyView extends BorderPane {
         x.setLowerMargin(0.01);
         x.setUpperMargin(0.01);
         NumberAxis y = new NumberAxis("Spend per hour");
-        y.setNumberFormatOverride(new ChartStyle.CompactDollars());
+        DollarTicks.apply(y);
         y.setUpperMargin(0.12);
         y.setTickLabelFont(ChartStyle.TICK);
         y.setLabelFont(ChartStyle.LABEL);

@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import com.aifinops.workbench.views.common.Loading;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -44,6 +45,7 @@ public final class AnomalyViewModel {
     private final HourlyQuery hourlyQuery;
     private final Executor background;
     private final Consumer<Runnable> fx;
+    private final Loading loading;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong seriesGeneration = new AtomicLong();
     private final AtomicLong hourlyGeneration = new AtomicLong();
@@ -91,6 +93,7 @@ public final class AnomalyViewModel {
         this.hourlyQuery = hourlyQuery;
         this.background = background;
         this.fx = fx;
+        this.loading = new Loading(background, fx);
         selected.addListener((o, a, f) -> {
             loadSeries(f);
             loadHourly(f);
@@ -135,11 +138,16 @@ public final class AnomalyViewModel {
         return summary.getReadOnlyProperty();
     }
 
+    /** True while a search is running. */
+    public javafx.beans.property.ReadOnlyBooleanProperty loadingProperty() {
+        return loading.activeProperty();
+    }
+
     /** Finds anomalies in the period; without one, the last 30 days of the ledger (as the CLI does). */
     public void refresh() {
         long gen = generation.incrementAndGet();
         LocalDate f = from.get(), t = to.get();
-        background.execute(() -> {
+        loading.execute(() -> {
             try {
                 LocalDate f2 = f, t2 = t;
                 if (f2 == null || t2 == null) {

@@ -141,8 +141,13 @@ public final class H2DashboardQuery implements DashboardQuery {
         }
         anomalies.sort(Comparator.comparing(Anomaly::date).reversed());
 
+        // failed requests carry their status as a tag (see LiteLlmSpendLogsReader); everything else is "unallocated" here
+        long failed = query.report(first, asOf, List.of(Dimension.parse("tag:status")), none).rows().stream()
+                .filter(r -> !r.keys().get(0).equals(Dimension.UNALLOCATED)).mapToLong(ReportRow::requests).sum();
+        BigDecimal retries = Dashboard.share(BigDecimal.valueOf(failed), BigDecimal.valueOf(total.requests()));
+
         return new Dashboard(asOf, mtd, Dashboard.forecast(mtd, asOf), budget, cumulative, movers, anomalies, unallocatedShare, cacheHit,
-                outcomes(month, asOf), agents, days, maturity);
+                retries, outcomes(month, asOf), agents, days, maturity);
     }
 
     private static BigDecimal sum(List<Budget> budgets, Dimension.Kind kind) {

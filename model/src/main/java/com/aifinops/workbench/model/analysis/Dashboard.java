@@ -23,6 +23,8 @@ import java.util.Locale;
  * @param anomalies        anomalies starting in the last {@link #ANOMALY_DAYS} days (without their rows)
  * @param unallocatedShare month-to-date spend with no team after the allocation rules / month-to-date spend
  * @param cacheHitRate     month to date: cache-read tokens / all input tokens
+ * @param retryRate        month to date: requests that did not succeed (tag {@code status}, which clients retry) /
+ *                         all requests; 0 when no import says a request failed
  * @param outcomes         cost per outcome for the latest month with outcome counts (up to {@code asOf}'s month)
  * @param topAgents        the costliest agents month to date (at most {@link #TOP})
  * @param topDays          the costliest days of the last 30 days (at most {@link #TOP})
@@ -30,7 +32,7 @@ import java.util.Locale;
  */
 public record Dashboard(LocalDate asOf, BigDecimal monthToDate, BigDecimal forecast, BigDecimal budget,
                         List<DayTotal> cumulative, List<Mover> movers, List<Anomaly> anomalies, BigDecimal unallocatedShare,
-                        BigDecimal cacheHitRate, List<OutcomeCost> outcomes, List<Ranked> topAgents, List<DayTotal> topDays,
+                        BigDecimal cacheHitRate, BigDecimal retryRate, List<OutcomeCost> outcomes, List<Ranked> topAgents, List<DayTotal> topDays,
                         Maturity maturity) {
     public static final int TOP = 5;
     public static final int ANOMALY_DAYS = 14;
@@ -50,7 +52,7 @@ public record Dashboard(LocalDate asOf, BigDecimal monthToDate, BigDecimal forec
 
     /** No usage at all: zeros, no shares, crawl. */
     public static Dashboard empty(LocalDate asOf) {
-        return new Dashboard(asOf, BigDecimal.ZERO, BigDecimal.ZERO, null, List.of(), List.of(), List.of(), null, null, List.of(),
+        return new Dashboard(asOf, BigDecimal.ZERO, BigDecimal.ZERO, null, List.of(), List.of(), List.of(), null, null, null, List.of(),
                 List.of(), List.of(), Maturity.of(null, null, null, null));
     }
 

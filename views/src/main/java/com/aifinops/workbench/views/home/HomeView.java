@@ -60,6 +60,7 @@ public final class HomeView extends BorderPane {
     private final Label unallocatedNote = caption("");
     private final Label cacheHit = figure("homeCacheHit");
     private final Label cacheNote = caption("cache reads / all input tokens");
+    private final Label retries = caption("");
     private final Label level = figure("homeMaturity");
     private final VBox maturityBars = new VBox(3);
     private final VBox movers = list("homeMovers");
@@ -73,6 +74,7 @@ public final class HomeView extends BorderPane {
         this.vm = vm;
         setId("homeView");
         period.setId("homePeriod");
+        retries.setId("homeRetries");
         chart = createChart();
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("homeChart");
@@ -97,7 +99,7 @@ public final class HomeView extends BorderPane {
                 tile("Month to date", mtd, mtdNote, () -> vm.monthToDate("")),
                 tile("Forecast to month end", forecast, forecastNote, () -> vm.monthToDate("")),
                 tile("Unallocated", unallocated, unallocatedNote, () -> vm.monthToDate("team=unallocated")),
-                tile("Cache hit rate", cacheHit, cacheNote, () -> vm.monthToDate("")),
+                tile("Cache hit rate", cacheHit, new VBox(2, cacheNote, retries), () -> vm.monthToDate("")),
                 tile("FinOps maturity", level, maturityBars, () -> vm.monthToDate("")));
         kpis.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
 
@@ -275,6 +277,7 @@ public final class HomeView extends BorderPane {
         unallocated.setText(HomeViewModel.percent(d.unallocatedShare()));
         unallocatedNote.setText("of month-to-date spend has no team");
         cacheHit.setText(HomeViewModel.percent(d.cacheHitRate()));
+        retries.setText(d.retryRate() == null ? "" : "retry rate " + HomeViewModel.percent(d.retryRate()) + " (failed requests)");
 
         Dashboard.Maturity m = d.maturity();
         level.setText(m.level().title());

@@ -369,10 +369,28 @@ public final class LiteLlmSpendLogsReader implements UsageReader {
         String team = firstNonBlank(r.dimension("team_id"), m.teamId);
         String user = firstNonBlank(r.dimension("user"), m.userId);
         Allocation a = new Allocation(org, team, blankToNull(m.projectId), blankToNull(r.dimension("agent_id")), user,
-                blankToNull(r.dimension("api_key")), null, null, null, blankToNull(r.dimension("end_user")), tags(r.sharedJson("request_tags"), tagCache));
+                blankToNull(r.dimension("api_key")), null, null, null, blankToNull(r.dimension("end_user")),
+                withStatus(tags(r.sharedJson("request_tags"), tagCache), r.dimension("status")));
         return new UsageLine(start, end, provider, model, uncached, cacheRead, write5m, write1h, completion, reasoning, 1,
                 false, prompt, null, spend, "USD", a, new SourceRef(file, line));
     }
+
+    /**
+     * A request that did not succeed carries its status as the tag {@code status} (e.g. {@code failure}), so the
+     * ledger can count failed requests, which clients retry (Home's retry rate, {@code report --by tag:status});
+     * successful ones add no tag, so they roll up as before.
+     */
+    static Map<String, String> withStatus(Map<String, String> tags, String status) {
+        if (FieldParsers.isBlank(status) || status.strip().equalsIgnoreCase("success")) {
+            return tags;
+        }
+        Map<String, String> out = new TreeMap<>(tags);
+        out.put(STATUS_TAG, status.strip().toLowerCase(Locale.ROOT));
+        return Map.copyOf(out);
+    }
+
+    /** The tag that marks a request that did not succeed. */
+    public static final String STATUS_TAG = "status";
 
     private static String firstNonBlank(String a, String b) {
         return !FieldParsers.isBlank(a) ? a.strip() : blankToNull(b);

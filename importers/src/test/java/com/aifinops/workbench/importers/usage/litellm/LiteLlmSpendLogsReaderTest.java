@@ -187,6 +187,18 @@ class LiteLlmSpendLogsReaderTest {
     }
 
     @Test
+    void aFailedRequestCarriesItsStatusAsATag() throws Exception {
+        Collect c = read(write("status.csv", "request_id,startTime,model,spend,prompt_tokens,completion_tokens,request_tags,status\n"
+                + "r1,2026-06-01T00:00:00Z,gpt-5,0.01,10,10,\"[\"\"feature:search\"\"]\",success\n"
+                + "r2,2026-06-01T00:00:01Z,gpt-5,0,10,0,\"[\"\"feature:search\"\"]\",failure\n"
+                + "r3,2026-06-01T00:00:02Z,gpt-5,0.01,10,10,,\n"));
+        assertEquals(List.of(), c.problems);
+        assertEquals(Map.of("feature", "search"), c.lines.get(0).allocation().tags(), "a success adds nothing");
+        assertEquals(Map.of("feature", "search", "status", "failure"), c.lines.get(1).allocation().tags());
+        assertEquals(Map.of(), c.lines.get(2).allocation().tags(), "no status column value: nothing");
+    }
+
+    @Test
     void cacheTokensBeyondThePromptMeanThePromptExcludedThem() throws Exception {
         // older proxies reported Anthropic's input_tokens (without cache) as prompt_tokens
         Collect c = read(write("old.csv", "request_id,startTime,model,spend,prompt_tokens,completion_tokens,metadata\n"

@@ -260,6 +260,8 @@ public final class OtelGenAiReader implements UsageReader {
         String tier = first(a, "gen_ai.openai.response.service_tier", "openai.response.service_tier",
                 "gen_ai.openai.request.service_tier", "openai.request.service_tier");
         if (tier != null) tags.put("service_tier", tier);
+        String failed = failure(span, a);
+        if (failed != null) tags.put(STATUS_TAG, failed);
         Allocation alloc = AllocationTags.allocate(null, tags);
         String agent = first(a, "gen_ai.agent.name", "gen_ai.agent.id");
         if (agent != null) {
@@ -269,6 +271,23 @@ public final class OtelGenAiReader implements UsageReader {
         return new UsageLine(start, end, provider == null ? "unknown" : provider.toLowerCase(Locale.ROOT), model,
                 uncached, read, write, 0, output, reasoning, 1, tier != null && tier.equalsIgnoreCase("batch"),
                 totalInput, null, cost, null, alloc, new SourceRef(file, line));
+    }
+
+    /** The tag that marks a call that failed, as the LiteLLM reader writes it (Home's retry rate). */
+    static final String STATUS_TAG = "status";
+
+    /**
+     * {@code error} when the span ended in error (status code 2 / {@code STATUS_CODE_ERROR}) or carries
+     * {@code error.type} (its value then, e.g. {@code timeout}); null for a call that succeeded.
+     */
+    static String failure(JsonNode span, Map<String, String> attributes) {
+        String type = attributes.get("error.type");
+        if (type != null && !type.isBlank()) {
+            return type.strip().toLowerCase(Locale.ROOT);
+        }
+        JsonNode code = span.path("status").path("code");
+        boolean error = code.isInt() ? code.asInt() == 2 : code.asText("").equalsIgnoreCase("STATUS_CODE_ERROR");
+        return error ? "error" : null;
     }
 
     /** OTLP attributes {@code [{"key": k, "value": {"stringValue"|"intValue"|…: v}}]} as text values. */

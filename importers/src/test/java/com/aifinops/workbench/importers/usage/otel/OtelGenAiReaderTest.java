@@ -93,6 +93,21 @@ class OtelGenAiReaderTest {
     }
 
     @Test
+    void aSpanThatEndedInErrorCarriesTheStatusTag(@TempDir Path dir) throws IOException {
+        String tokens = "{\"key\":\"gen_ai.usage.input_tokens\",\"value\":{\"intValue\":\"10\"}}";
+        Path file = write(dir, "status.jsonl", String.join("\n",
+                "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"startTimeUnixNano\":\"1767225600000000000\",\"status\":{\"code\":2},\"attributes\":[" + tokens + "]}]}]}]}",
+                "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"startTimeUnixNano\":\"1767225600000000000\",\"attributes\":[" + tokens
+                        + ",{\"key\":\"error.type\",\"value\":{\"stringValue\":\"Timeout\"}}]}]}]}]}",
+                "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"startTimeUnixNano\":\"1767225600000000000\",\"status\":{\"code\":\"STATUS_CODE_OK\"},\"attributes\":[" + tokens + "]}]}]}]}",
+                ""));
+        CollectingSink sink = read(reader, file);
+        assertEquals(List.of(), sink.errors());
+        assertEquals(java.util.Arrays.asList("error", "timeout", null),
+                sink.lines.stream().map(l -> l.allocation().tags().get("status")).toList());
+    }
+
+    @Test
     void malformedTokenCountIsAnErrorWithLineAndAttribute(@TempDir Path dir) throws IOException {
         Path file = write(dir, "bad.jsonl", """
                 {"resourceSpans":[{"resource":{"attributes":[]},"scopeSpans":[{"spans":[{"startTimeUnixNano":"1767225600000000000","attributes":[{"key":"gen_ai.usage.input_tokens","value":{"intValue":"10"}}]}]}]}]}

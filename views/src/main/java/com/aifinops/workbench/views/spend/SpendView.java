@@ -40,6 +40,7 @@ import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -281,6 +282,12 @@ public final class SpendView extends BorderPane {
         javafx.scene.control.Tooltip.install(table, new javafx.scene.control.Tooltip("Double-click a row for the ledger rows behind it"));
     }
 
+    /** {@code 12.3 %} of the period's total, half-up to one decimal; "—" when the total is zero. */
+    static String share(BigDecimal part, BigDecimal total) {
+        return total.signum() == 0 ? "—"
+                : part.multiply(BigDecimal.valueOf(100)).divide(total, 1, java.math.RoundingMode.HALF_UP).toPlainString() + " %";
+    }
+
     private void showTable(SpendReport r) {
         table.getColumns().clear();
         for (int i = 0; i < r.dimensions().size(); i++) {
@@ -296,6 +303,8 @@ public final class SpendView extends BorderPane {
         table.getColumns().add(column("output", row -> String.format("%,d", row.outputTokens())));
         table.getColumns().add(column("cost", row -> Usd.format(row.cost())));
         table.getColumns().add(column("billed", row -> row.billedCost() == null ? "—" : Usd.format(row.billedCost())));
+        BigDecimal total = r.total().cost();
+        table.getColumns().add(column("share", row -> share(row.cost(), total)));
         table.getItems().setAll(r.rows().stream().sorted((a, b) -> b.cost().compareTo(a.cost())).toList());
     }
 

@@ -42,6 +42,11 @@ class SpendViewTest {
         TableView<ReportRow> table = robot.lookup("#spendTable").queryAs(TableView.class);
         assertEquals(9, table.getItems().size());
         assertEquals("team-8", table.getItems().get(0).keys().get(0), "costliest first");
+        // team i spends $(i + 1) a day for ten days: team-8 $90 of $450
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableColumn<ReportRow, String> share = (javafx.scene.control.TableColumn<ReportRow, String>) table.getColumns()
+                .stream().filter(c -> c.getText().equals("share")).findFirst().orElseThrow();
+        assertEquals("20.0 %", share.getCellData(0));
         CategoryDataset d = view.chart().getCategoryPlot().getDataset();
         assertEquals(7, d.getRowCount(), "six teams and other");
         assertEquals(10, d.getColumnCount(), "ten days");

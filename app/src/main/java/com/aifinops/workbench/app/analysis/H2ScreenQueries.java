@@ -111,8 +111,8 @@ public final class H2ScreenQueries implements BudgetQuery, AnomalyQuery, HourlyQ
     // ---- anomalies ----
 
     @Override
-    public List<Anomaly> anomalies(LocalDate from, LocalDate to) throws SQLException {
-        return analysis.anomalies(from, to, AnomalyDetector.DEFAULTS);
+    public List<Anomaly> anomalies(LocalDate from, LocalDate to, AnomalyDetector.Options o) throws SQLException {
+        return analysis.anomalies(from, to, o);
     }
 
     @Override

@@ -95,4 +95,28 @@ class AnomalyScreenTest extends LedgerScreenTest {
         assertEquals(1000, rows.getItems().get(0).requests());
         assertEquals(LocalDate.of(2026, 1, 25), rows.getItems().get(0).day());
     }
+
+    /** Replaces the field's text by typing {@code text}, then Enter (the Find button is the default). */
+    private static void type(FxRobot robot, String id, String text) {
+        javafx.scene.control.TextField f = robot.lookup(id).queryAs(javafx.scene.control.TextField.class);
+        robot.interact(f::clear);
+        robot.clickOn(f).write(text).type(javafx.scene.input.KeyCode.ENTER);
+    }
+
+    @Test
+    void theMinimumExtraCostHidesSmallerFindingsAndABadValueIsSaid(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        TableView<Anomaly> t = robot.lookup("#anomalyTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> t.getItems().size() == 1);
+        // the loop is worth $9.00: a floor of $10 hides it, $9 keeps it
+        type(robot, "#anomalyMinExtra", "10");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> t.getItems().isEmpty());
+        type(robot, "#anomalyMinExtra", "9");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> t.getItems().size() == 1);
+        type(robot, "#anomalyBand", "lots");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("band: expected a percentage such as 30, got 'lots'",
+                robot.lookup("#anomalyError").queryAs(javafx.scene.control.Label.class).getText());
+        assertEquals(1, t.getItems().size(), "a bad value keeps what was found");
+    }
 }

@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
@@ -187,7 +188,18 @@ public final class AnomalyView extends BorderPane {
         find.setId("anomalyFind");
         find.setDefaultButton(true);
         find.setOnAction(e -> vm.refresh());
-        FlowPane bar = new FlowPane(8, 6, label("From"), from, label("to"), to, find, Loading.indicator(vm.loadingProperty()));
+        TextField band = new TextField();
+        band.setId("anomalyBand");
+        band.setPrefColumnCount(3);
+        band.textProperty().bindBidirectional(vm.bandProperty());
+        band.setTooltip(new javafx.scene.control.Tooltip("model_change: cost per request up more than this at flat tokens per request"));
+        TextField minExtra = new TextField();
+        minExtra.setId("anomalyMinExtra");
+        minExtra.setPrefColumnCount(4);
+        minExtra.textProperty().bindBidirectional(vm.minExtraProperty());
+        minExtra.setTooltip(new javafx.scene.control.Tooltip("daily findings worth less extra cost are not listed (0 lists all)"));
+        FlowPane bar = new FlowPane(8, 6, label("From"), from, label("to"), to, label("band %"), band, label("min extra $"), minExtra,
+                find, Loading.indicator(vm.loadingProperty()));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(12, 12, 4, 12));
         return bar;

@@ -1,8 +1,10 @@
 package com.aifinops.workbench.views.anomaly;
 
 import com.aifinops.workbench.model.analysis.Anomaly;
+import com.aifinops.workbench.model.analysis.AnomalyDetector;
 import com.aifinops.workbench.model.analysis.AnomalyQuery;
 import com.aifinops.workbench.model.analysis.HourlyQuery;
+import com.aifinops.workbench.views.common.Loading;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,6 +13,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -23,7 +27,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import com.aifinops.workbench.views.common.Loading;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -52,6 +55,8 @@ public final class AnomalyViewModel {
 
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final StringProperty band = new SimpleStringProperty(percent(AnomalyDetector.DEFAULTS.costBand()));
+    private final StringProperty minExtra = new SimpleStringProperty(AnomalyDetector.DEFAULTS.minExtraCost().toPlainString());
     private final ObservableList<Anomaly> findings = FXCollections.observableArrayList();
     private final ObjectProperty<Anomaly> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Series> series = new ReadOnlyObjectWrapper<>();
@@ -108,6 +113,43 @@ public final class AnomalyViewModel {
         return to;
     }
 
+    /** The model-change band in percent, as typed (default 30). */
+    public StringProperty bandProperty() {
+        return band;
+    }
+
+    /** Findings worth less extra cost (USD, as typed; default 0.50) are not listed. */
+    public StringProperty minExtraProperty() {
+        return minExtra;
+    }
+
+    private static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString();
+    }
+
+    /** The detector's thresholds from the band (percent) and minimum extra cost (USD) as typed. */
+    static AnomalyDetector.Options options(String bandText, String minText) {
+        BigDecimal b = number(bandText, "band: expected a percentage such as 30");
+        BigDecimal m = number(minText, "minimum extra cost: expected an amount in USD such as 0.50");
+        if (b.compareTo(BigDecimal.valueOf(1000)) > 0) {
+            throw new IllegalArgumentException("band: at most 1000 %, got " + bandText.strip());
+        }
+        return AnomalyDetector.DEFAULTS.withBand(b.movePointLeft(2)).withMinExtraCost(m);
+    }
+
+    private static BigDecimal number(String text, String expected) {
+        String t = text == null ? "" : text.strip().replace("$", "").replace("%", "").replace(",", "").strip();
+        try {
+            BigDecimal v = new BigDecimal(t);
+            if (v.signum() < 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(expected + ", got '" + (text == null ? "" : text.strip()) + "'");
+        }
+    }
+
     public ObservableList<Anomaly> findings() {
         return findings;
     }
@@ -147,6 +189,13 @@ public final class AnomalyViewModel {
     public void refresh() {
         long gen = generation.incrementAndGet();
         LocalDate f = from.get(), t = to.get();
+        AnomalyDetector.Options o;
+        try {
+            o = options(band.get(), minExtra.get());
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return;
+        }
         loading.execute(() -> {
             try {
                 LocalDate f2 = f, t2 = t;
@@ -155,7 +204,7 @@ public final class AnomalyViewModel {
                     t2 = t2 != null ? t2 : span == null ? LocalDate.now() : span[1];
                     f2 = f2 != null ? f2 : t2.minusDays(29);
                 }
-                List<Anomaly> found = query.anomalies(f2, t2);
+                List<Anomaly> found = query.anomalies(f2, t2, o);
                 LocalDate from2 = f2, to2 = t2;
                 fx.accept(() -> {
                     if (gen != generation.get()) {

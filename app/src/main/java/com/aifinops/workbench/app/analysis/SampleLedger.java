@@ -8,6 +8,8 @@ import com.aifinops.workbench.model.analysis.Budget;
 import com.aifinops.workbench.model.analysis.Node;
 import com.aifinops.workbench.model.invoice.Invoice;
 import com.aifinops.workbench.model.invoice.InvoiceLine;
+import com.aifinops.workbench.model.ledger.DailyRollup;
+import com.aifinops.workbench.model.usage.Allocation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,6 +42,39 @@ public final class SampleLedger {
 
     private SampleLedger() {
     }
+
+    /**
+     * The generated rows and, beside each, the requests of that agent and day that failed (2 %, at least one; the
+     * runaway loop's days 20 %, as a loop hits rate limits): the prompt sent, nothing out, nothing billed, tagged
+     * {@code status=failure} as the LiteLLM reader tags them, for Home's retry rate.
+     */
+    static List<DailyRollup> withFailures(List<LedgerGenerator.Row> generated) {
+        List<DailyRollup> out = new ArrayList<>(generated.size() * 2);
+        for (LedgerGenerator.Row row : generated) {
+            DailyRollup r = row.rollup();
+            out.add(r);
+            out.add(failures(r));
+        }
+        return out;
+    }
+
+    /** The failed requests beside rollup {@code r}. */
+    static DailyRollup failures(DailyRollup r) {
+        boolean loop = "support-triage".equals(r.allocation().agent())
+                && (r.day().equals(LedgerGenerator.LOOP_DAY) || r.day().equals(LedgerGenerator.LOOP_DAY.plusDays(1)));
+        long failed = Math.max(1, r.requests() / (loop ? 5 : 50));
+        long inputPerRequest = (r.uncachedInput() + r.cacheRead() + r.cacheWrite5m() + r.cacheWrite1h()) / Math.max(1, r.requests());
+        Allocation a = r.allocation();
+        Map<String, String> tags = new TreeMap<>(a.tags());
+        tags.put(FAILED_TAG, "failure");
+        Allocation tagged = new Allocation(a.org(), a.team(), a.project(), a.agent(), a.user(), a.apiKey(), a.workspace(),
+                a.environment(), a.feature(), a.customer(), Map.copyOf(tags));
+        return new DailyRollup(r.day(), r.provider(), r.modelRaw(), r.modelId(), tagged, failed, failed * inputPerRequest, 0, 0, 0, 0, 0,
+                r.pricedCost() == null ? null : BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
+    /** The tag failed requests carry (as {@code LiteLlmSpendLogsReader.STATUS_TAG}). */
+    static final String FAILED_TAG = "status";
 
     /** Whether the sample batch is in {@code db}. */
     public static boolean loaded(Database db) throws SQLException {
@@ -100,8 +136,8 @@ public final class SampleLedger {
                 settings.addHarnessCost(support, m, "vector store", HARNESS);
             }
         }
-        RollupWriter.write(db, FILE, generated.stream().map(LedgerGenerator.Row::rollup).toList());
+        RollupWriter.write(db, FILE, withFailures(generated));
         return String.format("Loaded the sample ledger: %,d daily rows, %s from %s to %s, with rules, budgets, an invoice and outcomes.",
-                generated.size(), Usd.format(total), LedgerGenerator.FIRST, LAST);
+                generated.size() * 2, Usd.format(total), LedgerGenerator.FIRST, LAST);
     }
 }

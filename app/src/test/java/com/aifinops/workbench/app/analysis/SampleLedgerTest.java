@@ -38,11 +38,12 @@ class SampleLedgerTest {
         try (Database db = Database.open(dir.resolve("ledger"))) {
             assertFalse(SampleLedger.loaded(db));
             String said = SampleLedger.load(db);
-            // 13 agents × 59 days (January and February) + the experiment from 2026-02-20 to 2026-02-28 (9 days)
-            assertTrue(said.startsWith("Loaded the sample ledger: 776 daily rows"), said);
+            // 13 agents × 59 days (January and February) + the experiment from 2026-02-20 to 2026-02-28 (9 days) = 776,
+            // each with a row of its failed requests beside it
+            assertTrue(said.startsWith("Loaded the sample ledger: 1,552 daily rows"), said);
             assertTrue(SampleLedger.load(db).startsWith("The sample ledger is already loaded"));
             assertEquals(1, count(db, "SELECT COUNT(*) FROM import_batch"));
-            assertEquals(776, count(db, "SELECT COUNT(*) FROM usage_daily"));
+            assertEquals(1552, count(db, "SELECT COUNT(*) FROM usage_daily"));
             assertEquals(1, count(db, "SELECT COUNT(*) FROM invoice"));
             assertEquals(4, count(db, "SELECT COUNT(*) FROM budget"), "four teams in February");
             // the vector store once per month, not twice
@@ -60,6 +61,17 @@ class SampleLedgerTest {
             var d = new H2DashboardQuery(db).dashboard(null);
             assertEquals(LocalDate.of(2026, 2, 28), d.asOf());
             assertEquals(0, d.maturity().reconciled().compareTo(new BigDecimal("0.5")), d.maturity().reconciled().toPlainString());
+            // retry rate: February's failed requests (2 % of each agent-day's, at least one) / all of February's
+            long ok = 0, failed = 0;
+            for (LedgerGenerator.Row g : LedgerGenerator.generate()) {
+                if (g.rollup().day().getMonthValue() == 2) {
+                    ok += g.rollup().requests();
+                    failed += Math.max(1, g.rollup().requests() / 50);
+                }
+            }
+            BigDecimal expected = BigDecimal.valueOf(failed).divide(BigDecimal.valueOf(ok + failed), java.math.MathContext.DECIMAL128);
+            assertEquals(0, d.retryRate().compareTo(expected), d.retryRate() + " vs " + expected);
+            assertTrue(d.retryRate().compareTo(new BigDecimal("0.015")) > 0 && d.retryRate().compareTo(new BigDecimal("0.02")) < 0, d.retryRate().toPlainString());
 
             List<Anomaly> found = new SpendAnalysis(db).anomalies(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 28), AnomalyDetector.DEFAULTS);
             assertEquals(List.of("support-triage runaway_loop", "research-summariser model_change", "eng-coder context_growth",

@@ -106,15 +106,27 @@ public final class WorkbenchApp extends Application {
     }
 
     static void launchWindow(String[] args) {
+        if (System.getProperty("javafx.preloader") == null && !"false".equals(System.getProperty("workbench.splash"))) {
+            System.setProperty("javafx.preloader", StartupSplash.class.getName()); // says why a slow start is slow
+        }
         Application.launch(WorkbenchApp.class, args);
     }
 
     private String databaseProblem;
 
+    /** Shows {@code text} on the startup splash; nothing when the window was not started by {@link #launchWindow}. */
+    private void tellSplash(String text) {
+        try {
+            notifyPreloader(new StartupSplash.Step(text));
+        } catch (RuntimeException e) {
+            // no preloader (tests start the window themselves): nothing to tell
+        }
+    }
+
     @Override
     public void init() {
         try {
-            database = Database.open(AppPaths.database());
+            database = Database.open(AppPaths.database(), step -> tellSplash("Upgrading the ledger, once: " + step + "…"));
             recent = new RecentFiles(database);
             builtIn = new CatalogService(database).catalog().inForce(LocalDate.now());
         } catch (Exception e) {

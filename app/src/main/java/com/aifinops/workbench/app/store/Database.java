@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The embedded H2 file database. Opening it applies any pending versioned migrations
@@ -38,11 +39,22 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) the database at {@code file} (without H2's {@code .mv.db} suffix) and migrates it. */
     public static Database open(Path file) throws SQLException, IOException {
+        return open(file, step -> { });
+    }
+
+    /**
+     * The same, telling {@code upgrading} each migration it applies to an existing database (e.g. "schema v7: usage
+     * hourly day") before it runs, so a window can say why it takes long; a new database is created silently.
+     */
+    public static Database open(Path file, Consumer<String> upgrading) throws SQLException, IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Database db = new Database("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+        db.upgrading = upgrading;
         db.migrate();
         return db;
     }
+
+    private Consumer<String> upgrading = step -> { };
 
     /** Opens the database at {@code file} migrated up to {@code version} only: for tests of a later migration. */
     static Database openAt(Path file, int version) throws SQLException, IOException {
@@ -93,6 +105,7 @@ public final class Database implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, description VARCHAR(200) NOT NULL,"
                     + " checksum VARCHAR(64) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL)");
         }
+        boolean existing = schemaVersion() > 0;
         for (String file : migrationFiles()) {
             int version = Integer.parseInt(file.substring(1, file.indexOf("__")));
             if (version > upTo) {
@@ -107,6 +120,9 @@ public final class Database implements AutoCloseable {
                     throw new SQLException("migration " + file + " was changed after it was applied; add a new migration instead");
                 }
                 continue;
+            }
+            if (existing) {
+                upgrading.accept("schema v" + version + ": " + description);
             }
             apply(version, description, sql, checksum);
         }

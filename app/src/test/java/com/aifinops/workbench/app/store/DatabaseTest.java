@@ -55,4 +55,22 @@ class DatabaseTest {
         var e = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, () -> Database.open(file));
         assertTrue(e.getMessage().contains("changed after it was applied"), e.getMessage());
     }
+
+    @Test
+    void anUpgradeSaysEachMigrationItAppliesAndANewDatabaseSaysNothing() throws Exception {
+        java.util.List<String> steps = new java.util.ArrayList<>();
+        int latest;
+        try (Database db = Database.open(dir.resolve("new"), steps::add)) {
+            latest = db.schemaVersion();
+        }
+        assertEquals(java.util.List.of(), steps, "a new database is created silently");
+        try (Database db = Database.openAt(dir.resolve("old"), 6)) {
+            assertEquals(6, db.schemaVersion());
+        }
+        try (Database db = Database.open(dir.resolve("old"), steps::add)) {
+            assertEquals(latest, db.schemaVersion());
+        }
+        assertEquals(latest - 6, steps.size(), steps::toString);
+        assertEquals("schema v7: usage hourly packed", steps.get(0));
+    }
 }

@@ -208,7 +208,7 @@ public final class BudgetView extends BorderPane {
         table.getColumns().add(column("used", l -> percent(l.status().used())));
         table.getColumns().add(column("projected", l -> Usd.format(l.status().projected())));
         table.getColumns().add(state);
-        table.getColumns().add(column("80 % on", l -> thresholdDay(l.status(), new BigDecimal("0.80"))));
+        table.getColumns().add(column("crossed", l -> lastCrossed(l.status())));
         table.getColumns().add(column("100 % on", l -> thresholdDay(l.status(), BigDecimal.ONE)));
         table.getColumns().add(column("alerts", l -> Budgets.percents(l.status().budget().thresholds()).replace(",", " / ") + " %"));
         table.getColumns().add(column("next alert", l -> nextAlert(l.status())));
@@ -228,6 +228,17 @@ public final class BudgetView extends BorderPane {
     /** The day the budget's threshold at {@code fraction} is crossed or projected; "n/a" when the budget has none there. */
     static String thresholdDay(Budgets.Status s, BigDecimal fraction) {
         return s.thresholds().stream().filter(t -> t.fraction().compareTo(fraction) == 0).findFirst().map(BudgetView::thresholdDay).orElse("n/a");
+    }
+
+    /** The highest threshold crossed and the day: {@code 80 % · 2026-02-04}; "—" when none is (whatever the levels). */
+    static String lastCrossed(Budgets.Status s) {
+        Budgets.Threshold last = null;
+        for (Budgets.Threshold t : s.thresholds()) {
+            if (t.crossedOn() != null) {
+                last = t;
+            }
+        }
+        return last == null ? "—" : last.fraction().movePointRight(2).stripTrailingZeros().toPlainString() + " % · " + last.crossedOn();
     }
 
     /** The lowest threshold not yet crossed and when the run-rate reaches it: {@code 90 % ≈ 2026-02-18}. */

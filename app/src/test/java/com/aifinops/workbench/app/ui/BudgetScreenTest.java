@@ -70,13 +70,13 @@ class BudgetScreenTest extends LedgerScreenTest {
         assertEquals("$280.00", cell(t, "team:support", "projected"));
         assertEquals("at risk", cell(t, "team:support", "state"));
         assertEquals("—", cell(t, "team:support", "crossed"));
-        assertEquals("80 % ≈ 2026-02-16", cell(t, "team:support", "next alert"));
-        assertEquals("≈ 2026-02-20", cell(t, "team:support", "100 % on"));
+        assertEquals("80 % ≈ Feb 16", cell(t, "team:support", "next alert"));
+        assertEquals("≈ Feb 20", cell(t, "team:support", "100 % on"));
         // agent triage: $1/day, $10 of $5 = 200.0 %, over; $4 (80 %) reached on the 4th, $5 on the 5th; projected $1 × 28 = $28
         assertEquals("200.0 %", cell(t, "agent:triage", "used"));
         assertEquals("over", cell(t, "agent:triage", "state"));
-        assertEquals("100 % · 2026-02-05", cell(t, "agent:triage", "crossed"), "the highest level crossed");
-        assertEquals("crossed 2026-02-05", cell(t, "agent:triage", "100 % on"));
+        assertEquals("100 % · Feb 5", cell(t, "agent:triage", "crossed"), "the highest level crossed");
+        assertEquals("crossed Feb 5", cell(t, "agent:triage", "100 % on"));
         assertEquals("all crossed", cell(t, "agent:triage", "next alert"));
         assertEquals("$28.00", cell(t, "agent:triage", "projected"));
 

@@ -182,7 +182,6 @@ public final class BudgetView extends BorderPane {
         Loading.placeholder(table, vm.loadingProperty(), new Label("No budgets for this month: enter a node and an amount below"));
         TableColumn<BudgetQuery.BudgetLine, String> nodeCol = column("node", l -> l.status().budget().node().toString());
         nodeCol.setStyle("");
-        nodeCol.setMinWidth(170);
         TableColumn<BudgetQuery.BudgetLine, String> budget = column("budget", l -> Usd.format(l.status().budget().amount()));
         budget.setEditable(true);
         budget.setCellFactory(c -> new TextFieldTableCell<>(new DefaultStringConverter()));
@@ -213,6 +212,11 @@ public final class BudgetView extends BorderPane {
         table.getColumns().add(column("alerts", l -> Budgets.percents(l.status().budget().thresholds()).replace(",", " / ") + " %"));
         table.getColumns().add(column("next alert", l -> nextAlert(l.status())));
         table.getColumns().forEach(c -> c.setSortable(false));
+        // room for what each column holds ("100 % · Feb 24", "crossed Feb 5") in a 1,280-pixel window
+        double[] min = {110, 70, 90, 90, 62, 90, 70, 110, 100, 84, 110};
+        for (int i = 0; i < min.length && i < table.getColumns().size(); i++) {
+            table.getColumns().get(i).setMinWidth(min[i]);
+        }
     }
 
     /** {@code 56.9 %}: used share to one decimal, half-up. */
@@ -230,7 +234,14 @@ public final class BudgetView extends BorderPane {
         return s.thresholds().stream().filter(t -> t.fraction().compareTo(fraction) == 0).findFirst().map(BudgetView::thresholdDay).orElse("n/a");
     }
 
-    /** The highest threshold crossed and the day: {@code 80 % · 2026-02-04}; "—" when none is (whatever the levels). */
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("MMM d", java.util.Locale.ENGLISH);
+
+    /** {@code Feb 24}: the period column gives the month and year, and the short form fits the table's columns. */
+    static String day(java.time.LocalDate d) {
+        return DAY.format(d);
+    }
+
+    /** The highest threshold crossed and the day: {@code 80 % · Feb 4}; "—" when none is (whatever the levels). */
     static String lastCrossed(Budgets.Status s) {
         Budgets.Threshold last = null;
         for (Budgets.Threshold t : s.thresholds()) {
@@ -238,10 +249,10 @@ public final class BudgetView extends BorderPane {
                 last = t;
             }
         }
-        return last == null ? "—" : last.fraction().movePointRight(2).stripTrailingZeros().toPlainString() + " % · " + last.crossedOn();
+        return last == null ? "—" : last.fraction().movePointRight(2).stripTrailingZeros().toPlainString() + " % · " + day(last.crossedOn());
     }
 
-    /** The lowest threshold not yet crossed and when the run-rate reaches it: {@code 90 % ≈ 2026-02-18}. */
+    /** The lowest threshold not yet crossed and when the run-rate reaches it: {@code 90 % ≈ Feb 18}. */
     static String nextAlert(Budgets.Status s) {
         return s.thresholds().stream().filter(t -> t.crossedOn() == null).findFirst()
                 .map(t -> t.fraction().movePointRight(2).stripTrailingZeros().toPlainString() + " % " + thresholdDay(t)).orElse("all crossed");
@@ -250,9 +261,9 @@ public final class BudgetView extends BorderPane {
     /** The day a threshold was crossed, or "≈ day" at the run-rate, or "—" when not this month. */
     static String thresholdDay(Budgets.Threshold t) {
         if (t.crossedOn() != null) {
-            return "crossed " + t.crossedOn();
+            return "crossed " + day(t.crossedOn());
         }
-        return t.projectedOn() == null ? "—" : "≈ " + t.projectedOn();
+        return t.projectedOn() == null ? "—" : "≈ " + day(t.projectedOn());
     }
 
     private static TableColumn<BudgetQuery.BudgetLine, String> column(String title, Function<BudgetQuery.BudgetLine, String> value) {

@@ -91,6 +91,13 @@ public final class LedgerGenerator {
         return new AllocationRules(rules);
     }
 
+    /** The agents and the experiment that starts on {@link #UNPRICED_DAY}. */
+    static List<Agent> agentsWithExperiment() {
+        List<Agent> all = new ArrayList<>(AGENTS);
+        all.add(EXPERIMENT);
+        return all;
+    }
+
     static String key(Agent a) {
         return "key-" + a.name();
     }

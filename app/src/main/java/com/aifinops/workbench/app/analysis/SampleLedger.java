@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * fourteen agents, a runaway loop, a silent model switch, a doubled prompt, an unpriced fine-tune, an agent no rule
  * allocates) as one import batch that the Imports screen can remove, its allocation rules, February team budgets of
  * 115 % of January, OpenAI's February invoice with a $250.00 credit and $12.34 tax, and support's resolved tickets
- * with a vector-store line for cost per outcome.
+ * with a vector-store line for cost per outcome, a key inventory (every key owned but the orphan bot's) and approved
+ * models per environment.
  */
 public final class SampleLedger {
     /** The batch's file name: loading twice finds it and adds nothing. */
@@ -72,6 +73,9 @@ public final class SampleLedger {
         return new DailyRollup(r.day(), r.provider(), r.modelRaw(), r.modelId(), tagged, failed, failed * inputPerRequest, 0, 0, 0, 0, 0,
                 r.pricedCost() == null ? null : BigDecimal.ZERO, BigDecimal.ZERO);
     }
+
+    static final String[][] APPROVED = {{"prod", "gpt-5-mini"}, {"prod", "gpt-5.5"}, {"prod", "claude-sonnet-4.6"},
+            {"prod", "claude-haiku-4.5"}, {"staging", "gpt-5-mini"}, {"staging", "claude-haiku-4.5"}, {"dev", "gpt-5-mini"}};
 
     /** The tag failed requests carry (as {@code LiteLlmSpendLogsReader.STATUS_TAG}). */
     static final String FAILED_TAG = "status";
@@ -135,6 +139,17 @@ public final class SampleLedger {
             if (!harness.containsKey(m)) {
                 settings.addHarnessCost(support, m, "vector store", HARNESS);
             }
+        }
+        // the key inventory: every agent's key has an owner but the orphan bot's; approved models per environment
+        // (prod's list has no fine-tunes, dev's only gpt-5-mini, so the experiment's fine-tune is outside it)
+        for (LedgerGenerator.Agent a : LedgerGenerator.agentsWithExperiment()) {
+            if (a.team() != null) {
+                settings.putApiKey(new H2SpendSettings.ApiKeyEntry(LedgerGenerator.key(a), a.team() + "-lead", a.team(),
+                        "CC-" + a.team().toUpperCase(java.util.Locale.ROOT), a.name(), a.env()));
+            }
+        }
+        for (String[] approved : APPROVED) {
+            settings.approveModel(approved[0], approved[1]); // MERGE
         }
         RollupWriter.write(db, FILE, withFailures(generated));
         return String.format("Loaded the sample ledger: %,d daily rows, %s from %s to %s, with rules, budgets, an invoice and outcomes.",

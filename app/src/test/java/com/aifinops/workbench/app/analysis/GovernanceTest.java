@@ -83,6 +83,8 @@ class GovernanceTest {
                 "environment_drift k-dev prod 4.00", "spend_surge k-prod prod 10.00",
                 "unapproved_model claude-x prod 3.00", "unapproved_model gpt-5-mini prod 4.00"), findings);
         assertTrue(j.get("findings").get(2).get("detail").asText().contains("34 days"), j.get("findings").get(2).toString());
+        // amounts in the detail as money: $10.00 vs $2.00, ×5.00
+        assertEquals("last 30 days $10.00 vs $2.00 the 30 days before (×5.00)", j.get("findings").get(4).get("detail").asText());
 
         // keys: inventory ∪ ledger, sorted
         JsonNode keys = j.get("keys");

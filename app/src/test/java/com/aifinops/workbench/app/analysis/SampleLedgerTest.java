@@ -73,6 +73,13 @@ class SampleLedgerTest {
             assertEquals(0, d.retryRate().compareTo(expected), d.retryRate() + " vs " + expected);
             assertTrue(d.retryRate().compareTo(new BigDecimal("0.015")) > 0 && d.retryRate().compareTo(new BigDecimal("0.02")) < 0, d.retryRate().toPlainString());
 
+            // governance: only the orphan bot's key has no owner; the experiment's fine-tune is outside dev's approved list
+            var g = new H2Governance(db).report(null);
+            assertEquals(List.of("key-orphan-bot"), g.findings().stream()
+                    .filter(f -> f.kind() == com.aifinops.workbench.model.analysis.Governance.Kind.NO_OWNER).map(f -> f.subject()).toList());
+            assertTrue(g.findings().stream().anyMatch(f -> f.kind() == com.aifinops.workbench.model.analysis.Governance.Kind.UNAPPROVED_MODEL
+                    && "dev".equals(f.environment())), g.findings().toString());
+
             List<Anomaly> found = new SpendAnalysis(db).anomalies(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 28), AnomalyDetector.DEFAULTS);
             assertEquals(List.of("support-triage runaway_loop", "research-summariser model_change", "eng-coder context_growth",
                     LedgerGenerator.UNPRICED_MODEL + " unpriced_model"), found.stream().map(f -> f.key() + " " + f.cause().label()).toList());

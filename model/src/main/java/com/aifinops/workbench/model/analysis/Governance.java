@@ -185,8 +185,8 @@ public final class Governance {
             }
             if (r.previousCost().signum() > 0 && r.recentCost().compareTo(r.previousCost().multiply(BigDecimal.valueOf(SURGE_FACTOR))) > 0) {
                 findings.add(new Finding(Kind.SPEND_SURGE, r.apiKey(), r.declaredEnvironment(), r.recentCost(),
-                        "last " + WINDOW_DAYS + " days " + r.recentCost().stripTrailingZeros().toPlainString() + " vs "
-                                + r.previousCost().stripTrailingZeros().toPlainString() + " the " + WINDOW_DAYS + " days before (×"
+                        "last " + WINDOW_DAYS + " days " + com.aifinops.workbench.model.Usd.format(r.recentCost()) + " vs "
+                                + com.aifinops.workbench.model.Usd.format(r.previousCost()) + " the " + WINDOW_DAYS + " days before (×"
                                 + r.recentCost().divide(r.previousCost(), 2, java.math.RoundingMode.HALF_UP).toPlainString() + ")"));
             }
         }

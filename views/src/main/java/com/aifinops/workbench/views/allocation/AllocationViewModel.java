@@ -10,6 +10,7 @@ import com.aifinops.workbench.model.analysis.Dimension;
 import com.aifinops.workbench.model.analysis.Node;
 import com.aifinops.workbench.model.analysis.SharedCostSplit;
 import javafx.beans.property.ObjectProperty;
+import com.aifinops.workbench.views.common.Loading;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -44,8 +45,8 @@ import java.util.function.Consumer;
  */
 public final class AllocationViewModel {
     private final AllocationQuery query;
-    private final Executor background;
     private final Consumer<Runnable> fx;
+    private final Loading loading;
     private final AtomicLong generation = new AtomicLong();
 
     private final ObjectProperty<YearMonth> month = new SimpleObjectProperty<>();
@@ -59,7 +60,6 @@ public final class AllocationViewModel {
     private final ReadOnlyObjectWrapper<BigDecimal> sharedTotal = new ReadOnlyObjectWrapper<>(BigDecimal.ZERO);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
     private final Deque<Edit> undo = new ArrayDeque<>(), redo = new ArrayDeque<>();
@@ -86,8 +86,8 @@ public final class AllocationViewModel {
 
     public AllocationViewModel(AllocationQuery query, Executor background, Consumer<Runnable> fx) {
         this.query = query;
-        this.background = background;
         this.fx = fx;
+        this.loading = new Loading(background, fx);
     }
 
     public ObjectProperty<YearMonth> monthProperty() {
@@ -131,7 +131,7 @@ public final class AllocationViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return loading.activeProperty();
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {
@@ -147,8 +147,7 @@ public final class AllocationViewModel {
         long gen = generation.incrementAndGet();
         YearMonth wanted = month.get();
         List<String> at = path.stream().skip(1).map(AllocationBreakdown.TreeNode::name).toList();
-        busy.set(true);
-        background.execute(() -> {
+        loading.execute(() -> {
             try {
                 List<YearMonth> all = query.months();
                 YearMonth m = wanted != null ? wanted : all.isEmpty() ? null : all.get(all.size() - 1);
@@ -159,7 +158,6 @@ public final class AllocationViewModel {
                     if (gen != generation.get()) {
                         return;
                     }
-                    busy.set(false);
                     if (!months.equals(all)) {
                         months.setAll(all);
                     }
@@ -173,7 +171,6 @@ public final class AllocationViewModel {
                     error.set("");
                 });
             } catch (Exception e) {
-                fx.accept(() -> busy.set(false));
                 fail(e);
             }
         });
@@ -500,10 +497,9 @@ public final class AllocationViewModel {
     }
 
     private void run(Write w, Runnable then) {
-        busy.set(true);
         canUndo.set(false);
         canRedo.set(false);
-        background.execute(() -> {
+        loading.execute(() -> {
             try {
                 w.run();
                 fx.accept(() -> {
@@ -529,9 +525,6 @@ public final class AllocationViewModel {
     }
 
     private void fail(Exception e) {
-        fx.accept(() -> {
-            busy.set(false);
-            error.set(e.getMessage() == null ? e.toString() : e.getMessage());
-        });
+        fx.accept(() -> error.set(e.getMessage() == null ? e.toString() : e.getMessage()));
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * The queries a screen has in flight: each runs on the screen's background executor and counts from the moment it
  * is asked for until its results (or its failure) reached the FX thread, so the screen can show a spinner and a
  * "Loading…" placeholder instead of an empty table that reads as "nothing found". The count only changes on the FX
- * thread (through {@code fx}), so the property can be bound to controls.
+ * thread (the caller's, and {@code fx} at the end), so the property can be bound to controls.
  */
 public final class Loading {
     private final Executor background;
@@ -30,12 +30,13 @@ public final class Loading {
         this.fx = fx;
     }
 
-    /** Runs {@code query} in the background; it hands its results to the FX thread itself, as before. */
+    /**
+     * Runs {@code query} in the background; it hands its results to the FX thread itself, as before. Called on the FX
+     * thread (as a screen's actions are), so the screen is marked busy before this returns.
+     */
     public void execute(Runnable query) {
-        fx.accept(() -> {
-            running++;
-            active.set(true);
-        });
+        running++;
+        active.set(true);
         background.execute(() -> {
             try {
                 query.run();

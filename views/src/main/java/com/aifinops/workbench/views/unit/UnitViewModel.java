@@ -4,6 +4,7 @@ import com.aifinops.workbench.model.analysis.Node;
 import com.aifinops.workbench.model.analysis.OutcomeCount;
 import com.aifinops.workbench.model.analysis.UnitEconomics;
 import com.aifinops.workbench.model.analysis.UnitQuery;
+import com.aifinops.workbench.views.common.Loading;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -39,8 +40,8 @@ public final class UnitViewModel {
     static final String DEFAULT_OUTCOME = "resolved tickets";
 
     private final UnitQuery query;
-    private final Executor background;
     private final Consumer<Runnable> fx;
+    private final Loading loading;
     private final AtomicLong generation = new AtomicLong();
 
     private final ObservableList<String> nodes = FXCollections.observableArrayList();
@@ -52,12 +53,10 @@ public final class UnitViewModel {
     private final ReadOnlyObjectWrapper<UnitQuery.Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
     private final Deque<Edit> undo = new ArrayDeque<>();
     private final Deque<Edit> redo = new ArrayDeque<>();
-    private int running;
 
     /**
      * One month of the table.
@@ -74,8 +73,8 @@ public final class UnitViewModel {
 
     public UnitViewModel(UnitQuery query, Executor background, Consumer<Runnable> fx) {
         this.query = query;
-        this.background = background;
         this.fx = fx;
+        this.loading = new Loading(background, fx);
     }
 
     public ObservableList<String> nodes() {
@@ -118,7 +117,7 @@ public final class UnitViewModel {
 
     /** True while a query, write or import is under way. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return loading.activeProperty();
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {
@@ -384,15 +383,11 @@ public final class UnitViewModel {
 
     /** Runs on the background thread with the busy flag up; a failure becomes the error line. */
     private void work(Work w) {
-        running++;
-        busy.set(true);
-        background.execute(() -> {
+        loading.execute(() -> {
             try {
                 w.run();
             } catch (Exception e) {
                 fx.accept(() -> error.set(e.getMessage() == null ? e.toString() : e.getMessage()));
-            } finally {
-                fx.accept(() -> busy.set(--running > 0));
             }
         });
     }

@@ -26,8 +26,7 @@ class LoadingTest {
     void activeFromTheRequestUntilTheResultsAreShown() {
         List<String> shown = new ArrayList<>();
         loading.execute(() -> fx.add(() -> shown.add("result")));
-        drain(fx);
-        assertTrue(loading.activeProperty().get(), "asked for: loading");
+        assertTrue(loading.activeProperty().get(), "asked for: loading at once");
         drain(background);
         assertTrue(loading.activeProperty().get(), "computed, not yet shown: still loading");
         fx.poll().run();

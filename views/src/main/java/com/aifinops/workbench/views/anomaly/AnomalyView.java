@@ -38,7 +38,6 @@ import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
@@ -285,14 +284,11 @@ public final class AnomalyView extends BorderPane {
     private JFreeChart createChart() {
         DateAxis x = new DateAxis(null);
         x.setDateFormatOverride(new SimpleDateFormat("MMM d"));
-        x.setTickLabelFont(ChartStyle.TICK);
         x.setLowerMargin(0.01);
         x.setUpperMargin(0.01);
         NumberAxis y = new NumberAxis("Spend per day");
         DollarTicks.apply(y);
         y.setUpperMargin(0.10); // room for the cause label above the tallest bar
-        y.setTickLabelFont(ChartStyle.TICK);
-        y.setLabelFont(ChartStyle.LABEL);
         // the finding's days in the anomaly colour, the rest in the series colour
         XYBarRenderer r = new XYBarRenderer(0.15) {
             @Override
@@ -311,14 +307,9 @@ public final class AnomalyView extends BorderPane {
         r.setShadowVisible(false);
         r.setSeriesPaint(0, ChartStyle.PALETTE[0]);
         XYPlot plot = new XYPlot(dataset, x, y, r);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(ChartStyle.GRID);
-        plot.setDomainGridlinesVisible(false);
-        plot.setOutlineVisible(false);
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
         JFreeChart c = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        c.setBackgroundPaint(Color.WHITE);
-        c.setPadding(new RectangleInsets(8, 8, 8, 12));
+        ChartStyle.apply(c);
+        plot.setDomainGridlinesVisible(false);
         return c;
     }
 
@@ -326,14 +317,11 @@ public final class AnomalyView extends BorderPane {
         DateAxis x = new DateAxis(null);
         x.setTimeZone(TimeZone.getTimeZone("UTC"));
         x.setDateFormatOverride(new MidnightDayFormat());
-        x.setTickLabelFont(ChartStyle.TICK);
         x.setLowerMargin(0.01);
         x.setUpperMargin(0.01);
         NumberAxis y = new NumberAxis("Spend per hour");
         DollarTicks.apply(y);
         y.setUpperMargin(0.12);
-        y.setTickLabelFont(ChartStyle.TICK);
-        y.setLabelFont(ChartStyle.LABEL);
         hourlyData.setIntervalWidth(3_600_000);
         hourlyData.setIntervalPositionFactor(0.0); // a bar spans its hour
         XYBarRenderer bars = new XYBarRenderer(0.12) {
@@ -367,17 +355,10 @@ public final class AnomalyView extends BorderPane {
         plot.setDataset(1, typicalData);
         plot.setRenderer(1, line);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(ChartStyle.GRID);
-        plot.setDomainGridlinesVisible(false);
-        plot.setOutlineVisible(false);
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
         JFreeChart c = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        c.setBackgroundPaint(Color.WHITE);
-        c.setPadding(new RectangleInsets(8, 8, 8, 12));
-        c.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        ChartStyle.apply(c);
+        plot.setDomainGridlinesVisible(false);
         c.getLegend().setItemFont(ChartStyle.TICK);
-        c.getLegend().setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
         return c;
     }
 

@@ -46,12 +46,12 @@ public final class ChartStyle {
             plot.setDomainGridlineStroke(new BasicStroke(1f));
             plot.setRangeGridlineStroke(new BasicStroke(1f));
             plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-            styleAxis((NumberAxis) plot.getDomainAxis());
-            styleAxis((NumberAxis) plot.getRangeAxis());
+            styleAxis(plot.getDomainAxis()); // a NumberAxis or, on time series, a DateAxis
+            styleAxis(plot.getRangeAxis());
         }
     }
 
-    private static void styleAxis(NumberAxis axis) {
+    private static void styleAxis(org.jfree.chart.axis.Axis axis) {
         axis.setLabelFont(LABEL);
         axis.setLabelPaint(TEXT);
         axis.setTickLabelFont(TICK);

@@ -23,8 +23,17 @@ public final class Usd {
 
     /** "$95,850.00": grouping, two decimals, half-up; negative amounts as "-$1.00". */
     public static String format(BigDecimal amount) {
-        BigDecimal c = cents(amount);
-        String body = String.format(java.util.Locale.ROOT, "%,.2f", c.abs());
+        return format(amount, 2);
+    }
+
+    /** A unit cost such as a cost per outcome: "$0.0425", four decimals, half-up, with grouping. */
+    public static String formatUnit(BigDecimal amount) {
+        return format(amount, 4);
+    }
+
+    private static String format(BigDecimal amount, int scale) {
+        BigDecimal c = round(amount, scale);
+        String body = String.format(java.util.Locale.ROOT, "%,." + scale + "f", c.abs());
         return (c.signum() < 0 ? "-$" : "$") + body;
     }
 }

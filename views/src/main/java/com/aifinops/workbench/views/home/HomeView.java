@@ -183,7 +183,7 @@ public final class HomeView extends BorderPane {
     /** A cost per outcome: to the cent from $1, else to four decimals ($0.0034 a ticket is not "$0.00"). */
     static String unitCost(BigDecimal perOutcome) {
         return perOutcome.abs().compareTo(BigDecimal.ONE) >= 0 ? Usd.format(perOutcome)
-                : "$" + perOutcome.setScale(4, java.math.RoundingMode.HALF_UP).toPlainString();
+                : Usd.formatUnit(perOutcome);
     }
 
     public JFreeChart chart() {

@@ -234,7 +234,7 @@ public final class UnitView extends BorderPane {
 
     /** "$0.0425", 4 decimals half-up with grouping; "—" when the month has no outcomes. */
     static String perOutcome(BigDecimal v) {
-        return v == null ? "—" : "$" + String.format(Locale.ROOT, "%,.4f", v.setScale(4, RoundingMode.HALF_UP));
+        return v == null ? "—" : Usd.formatUnit(v);
     }
 
     /** "+12.5 %", "−3.0 %", "0.0 %" to one decimal; "—" when there is nothing to compare. */

@@ -424,15 +424,8 @@ public final class AnomalyView extends BorderPane {
             XYSeries typical = new XYSeries("typical: mean of the same hour, " + AnomalyViewModel.TYPICAL_DAYS + " days before", false, false);
             s.typical().forEach((t, v) -> typical.add(t.toEpochMilli() + 1_800_000, v.doubleValue())); // at the bar's middle
             typicalData.addSeries(typical);
-            IntervalMarker m = new IntervalMarker(s.firstFlagged().toEpochMilli(), s.lastFlagged().toEpochMilli() + 3_600_000,
-                    new Color(0xD5, 0x5E, 0x00, 45));
-            m.setLabel(f.cause().label());
-            m.setLabelFont(ChartStyle.TICK);
-            m.setLabelPaint(ANOMALY);
-            m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-            m.setLabelAnchor(RectangleAnchor.TOP);
-            m.setLabelTextAnchor(TextAnchor.TOP_CENTER);
-            plot.addDomainMarker(m, Layer.BACKGROUND);
+            plot.addDomainMarker(causeBand(s.firstFlagged().toEpochMilli(), s.lastFlagged().toEpochMilli() + 3_600_000, 45, f),
+                    Layer.BACKGROUND);
             hourlyChart.setTitle(new org.jfree.chart.title.TextTitle(f.dimension() + " " + f.key() + " · " + f.cause().label() + " "
                     + hours(f), ChartStyle.LABEL));
         } finally {
@@ -457,20 +450,24 @@ public final class AnomalyView extends BorderPane {
                 ts.add(new Day(d.getDayOfMonth(), d.getMonthValue(), d.getYear()), s.daily().getOrDefault(d, BigDecimal.ZERO).doubleValue());
             }
             dataset.addSeries(ts);
-            IntervalMarker m = new IntervalMarker(millis(f.date()), millis(f.lastDate().plusDays(1)),
-                    new Color(0xD5, 0x5E, 0x00, 60));
-            m.setLabel(f.cause().label());
-            m.setLabelFont(ChartStyle.TICK);
-            m.setLabelPaint(ANOMALY);
-            m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-            m.setLabelAnchor(RectangleAnchor.TOP);
-            m.setLabelTextAnchor(TextAnchor.TOP_CENTER);
-            plot.addDomainMarker(m, Layer.BACKGROUND);
+            plot.addDomainMarker(causeBand(millis(f.date()), millis(f.lastDate().plusDays(1)), 60, f), Layer.BACKGROUND);
             chart.setTitle(new org.jfree.chart.title.TextTitle(f.dimension() + " " + f.key() + " · " + f.cause().label()
                     + " " + f.date() + (f.days() > 1 ? " – " + f.lastDate() : ""), ChartStyle.LABEL));
         } finally {
             chart.setNotify(true);
         }
+    }
+
+    /** The finding's span from {@code from} to {@code to} (epoch ms), shaded in the anomaly colour and named by its cause. */
+    private static IntervalMarker causeBand(long from, long to, int alpha, Anomaly f) {
+        IntervalMarker m = new IntervalMarker(from, to, new Color(0xD5, 0x5E, 0x00, alpha));
+        m.setLabel(f.cause().label());
+        m.setLabelFont(ChartStyle.TICK);
+        m.setLabelPaint(ANOMALY);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        m.setLabelAnchor(RectangleAnchor.TOP);
+        m.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+        return m;
     }
 
     static long millis(LocalDate d) {
